@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ntshim: build against a kernel tree, test in a VM, install.
+#
+#   make                 build module/ntshim.ko (and kunit/ntshim_test.ko
+#                        when the kernel has KUnit) for KDIR
+#   make check           build everything, boot the debug test VM, run KUnit,
+#                        the demos and the example driver; fail on any splat
+#   make demo            boot the test VM and show every demo's output
+#   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+PWD := $(CURDIR)
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(PWD) modules
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(PWD) clean
+
+check:
+	tools/vm/check.sh
+
+demo:
+	tools/vm/demo.sh
+
+vm:
+	tools/vm/vm.sh -m "$(MODULES)" -c "$(or $(CMD),true)"
+
+distclean:
+	rm -rf build
+
+.PHONY: all modules clean check demo vm distclean

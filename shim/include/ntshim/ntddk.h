@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ntshim: the Windows DDK on Linux.  Include this (or <ntshim/wdm.h>) from
+ * driver code written against the DDK; it pulls in every ntshim header.
+ *
+ * Client modules build with -I<ntshim>/shim/include and -Wno-multichar
+ * (shim/ntshim.mk sets both) and link against ntshim.ko through
+ * KBUILD_EXTRA_SYMBOLS=<ntshim>/Module.symvers.
+ */
+#ifndef _NTSHIM_NTDDK_H
+#define _NTSHIM_NTDDK_H
+
+#include <ntshim/types.h>
+#include <ntshim/status.h>
+#include <ntshim/tag.h>
+#include <ntshim/violation.h>
+#include <ntshim/irql.h>
+#include <ntshim/spinlock.h>
+
+/* pool */
+#include <ntshim/pool.h>
+
+/* lists */
+
+/* lookaside */
+
+/* runtime basics: Rtl memory and strings */
+
+/* Mm and MDLs */
+
+/* interlocked, events, mutexes, resources */
+
+/* DPCs, timers, work items, time */
+
+#endif /* _NTSHIM_NTDDK_H */

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ntshim basic types: the DDK's integer, pointer and string-character
+ * types, the SAL annotations as no-ops, and LARGE_INTEGER.
+ *
+ * Sizes follow 64-bit Windows (LLP64): LONG and ULONG are 32 bits even
+ * though the kernel's long is 64 bits.  WCHAR is 16 bits; the kernel is
+ * built with -fshort-wchar so L"..." literals match it.
+ */
+#ifndef _NTSHIM_TYPES_H
+#define _NTSHIM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/stddef.h>
+#include <linux/build_bug.h>
+
+/* SAL and old-style annotations: documentation only. */
+#define IN
+#define OUT
+#define OPTIONAL
+#define UNALIGNED
+#define _In_
+#define _In_opt_
+#define _Out_
+#define _Out_opt_
+#define _Inout_
+#define _Inout_opt_
+#define _In_reads_bytes_(n)
+#define _Out_writes_bytes_(n)
+#define _Out_writes_bytes_all_(n)
+#define _In_reads_(n)
+#define _Out_writes_(n)
+#define _Must_inspect_result_
+#define _Success_(expr)
+#define _IRQL_requires_max_(irql)
+#define _IRQL_requires_(irql)
+#define _IRQL_raises_(irql)
+#define _IRQL_saves_
+#define _IRQL_restores_
+#define _Requires_lock_held_(lock)
+#define _Releases_lock_(lock)
+#define _Acquires_lock_(lock)
+#define _When_(cond, ann)
+#define _Post_writable_byte_size_(n)
+#define _Ret_maybenull_
+#define __drv_allocatesMem(kind)
+#define __drv_freesMem(kind)
+#define __drv_strictTypeMatch(mode)
+#define __drv_typeExpr
+#define __drv_aliasesMem
+#define _Use_decl_annotations_
+#define _Function_class_(name)
+#define NTAPI
+#define NTSYSAPI
+#define NTKERNELAPI
+#define NTHALAPI
+#define FASTCALL
+#define DECLSPEC_ALIGN(x) __aligned(x)
+#define FORCEINLINE static __always_inline
+
+#define VOID void
+typedef void *PVOID;
+typedef void **PPVOID;
+typedef char CHAR, *PCHAR, *PSTR, *LPSTR;
+typedef const char *PCSTR, *LPCSTR;
+typedef unsigned char UCHAR, *PUCHAR, BYTE, *PBYTE;
+typedef s16 SHORT, *PSHORT, CSHORT;
+typedef u16 USHORT, *PUSHORT, WORD;
+typedef s32 LONG, *PLONG, INT, *PINT;
+typedef u32 ULONG, *PULONG, UINT, DWORD, *PDWORD;
+typedef s64 LONGLONG, *PLONGLONG, LONG64, *PLONG64, INT64;
+typedef u64 ULONGLONG, *PULONGLONG, ULONG64, *PULONG64, UINT64, DWORD64;
+typedef s8 INT8;
+typedef u8 UINT8;
+typedef s16 INT16;
+typedef u16 UINT16;
+typedef s32 INT32, LONG32;
+typedef u32 UINT32, ULONG32;
+typedef unsigned long ULONG_PTR, *PULONG_PTR, SIZE_T, *PSIZE_T, UINT_PTR,
+	DWORD_PTR;
+typedef long LONG_PTR, *PLONG_PTR, SSIZE_T, INT_PTR;
+typedef u16 WCHAR, *PWCHAR, *PWSTR, *LPWSTR, *PWCH;
+typedef const u16 *PCWSTR, *LPCWSTR, *PCWCH;
+typedef UCHAR BOOLEAN, *PBOOLEAN;
+typedef void *HANDLE, **PHANDLE;
+typedef ULONG LOGICAL, *PLOGICAL;
+typedef UCHAR KPROCESSOR_MODE;
+typedef LONG KPRIORITY;
+typedef ULONG ACCESS_MASK;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+
+#define KernelMode 0
+#define UserMode 1
+
+#define MAXUCHAR 0xff
+#define MAXUSHORT 0xffff
+#define MAXULONG 0xffffffffUL
+#define MAXLONG 0x7fffffffL
+#define MINLONG (-MAXLONG - 1)
+#define MAXLONGLONG ((LONGLONG)0x7fffffffffffffffLL)
+
+/**
+ * union _LARGE_INTEGER - a signed 64-bit value with 32-bit halves
+ * @LowPart:  low 32 bits (unsigned)
+ * @HighPart: high 32 bits (signed)
+ * @u:        the same halves, named for compilers without anonymous structs
+ * @QuadPart: the whole value
+ *
+ * x86-64 is little-endian, so LowPart aliases the low half of QuadPart.
+ */
+typedef union _LARGE_INTEGER {
+	struct {
+		ULONG LowPart;
+		LONG HighPart;
+	};
+	struct {
+		ULONG LowPart;
+		LONG HighPart;
+	} u;
+	LONGLONG QuadPart;
+} LARGE_INTEGER, *PLARGE_INTEGER;
+
+/**
+ * union _ULARGE_INTEGER - an unsigned 64-bit value with 32-bit halves
+ * @LowPart:  low 32 bits
+ * @HighPart: high 32 bits
+ * @u:        the same halves, named
+ * @QuadPart: the whole value
+ */
+typedef union _ULARGE_INTEGER {
+	struct {
+		ULONG LowPart;
+		ULONG HighPart;
+	};
+	struct {
+		ULONG LowPart;
+		ULONG HighPart;
+	} u;
+	ULONGLONG QuadPart;
+} ULARGE_INTEGER, *PULARGE_INTEGER;
+
+typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
+
+#ifndef __LITTLE_ENDIAN
+#error "ntshim's LARGE_INTEGER layout assumes a little-endian CPU"
+#endif
+
+/**
+ * FIELD_OFFSET() - byte offset of @field inside @type
+ * @type:  a structure type
+ * @field: a member of @type
+ */
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+
+/**
+ * CONTAINING_RECORD() - the structure that embeds a member
+ * @address: pointer to the member
+ * @type:    the embedding structure's type
+ * @field:   the member's name in @type
+ *
+ * The DDK's name for container_of(); it keeps container_of()'s type
+ * check only when @address already has the member's type, because DDK
+ * code often passes a PCHAR or PVOID.
+ */
+#define CONTAINING_RECORD(address, type, field)                               \
+	((type *)((PCHAR)(address) - offsetof(type, field)))
+
+#define ARGUMENT_PRESENT(p) ((p) != NULL)
+#define UNREFERENCED_PARAMETER(p) ((void)(p))
+#define DBG_UNREFERENCED_PARAMETER(p) ((void)(p))
+#define DBG_UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
+#define RTL_NUMBER_OF(a) ARRAY_SIZE(a)
+#define ARRAYSIZE(a) ARRAY_SIZE(a)
+#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+#define C_ASSERT(e) static_assert(e, #e)
+
+#endif /* _NTSHIM_TYPES_H */

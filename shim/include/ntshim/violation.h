@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Violations: misuse of the DDK API that Windows would bugcheck on (or
+ * Driver Verifier would flag).  ntshim never crashes for them: each one is
+ * reported with pr_err (rate limited), counted per CPU, remembered in a
+ * short history, and shown in /sys/kernel/debug/ntshim/violations.  The
+ * caller then carries on with the safe fallback its API documents.
+ *
+ * Violations deliberately do not WARN: a test that provokes one on purpose
+ * must not taint the kernel or fail the run.
+ */
+#ifndef _NTSHIM_VIOLATION_H
+#define _NTSHIM_VIOLATION_H
+
+#include <linux/compiler.h>
+#include <ntshim/types.h>
+
+/*
+ * One list makes both the enum and the names (as lock_events.c does).
+ * V(ID, "name in debugfs")
+ */
+#define NTSHIM_VIOLATIONS(V)                                                  \
+	V(POOL_ZERO_SIZE, "pool_zero_size")                                   \
+	V(POOL_SIZE_OVERFLOW, "pool_size_overflow")                           \
+	V(POOL_BAD_TYPE, "pool_bad_type")                                     \
+	V(POOL_BAD_FLAGS, "pool_bad_flags")                                   \
+	V(POOL_ZERO_TAG, "pool_zero_tag")                                     \
+	V(POOL_BAD_IRQL, "pool_bad_irql")                                     \
+	V(POOL_FREE_NULL, "pool_free_null")                                   \
+	V(POOL_BAD_FREE, "pool_bad_free")                                     \
+	V(POOL_DOUBLE_FREE, "pool_double_free")                               \
+	V(POOL_TAG_MISMATCH, "pool_tag_mismatch")                             \
+	V(POOL_LEAK, "pool_leak")                                             \
+	V(IRQL_RAISE_LOWER, "irql_raise_to_lower")                            \
+	V(IRQL_LOWER_HIGHER, "irql_lower_to_higher")                          \
+	V(IRQL_TOO_HIGH, "irql_too_high")                                     \
+	V(IRQL_TOO_LOW, "irql_too_low")                                       \
+	V(PAGED_CODE, "paged_code_at_dispatch")                               \
+	V(SPINLOCK_MIXED, "spinlock_mixed_queued_and_plain")                  \
+	V(SPINLOCK_BAD_RELEASE, "spinlock_bad_release")                       \
+	V(LIST_CORRUPT, "list_corrupt")                                       \
+	V(LOOKASIDE_BAD_SIZE, "lookaside_bad_size")                           \
+	V(LOOKASIDE_BAD_IRQL, "lookaside_bad_irql")                           \
+	V(LOOKASIDE_FOREIGN_FREE, "lookaside_foreign_free")                   \
+	V(LOOKASIDE_DOUBLE_FREE, "lookaside_double_free")                     \
+	V(LOOKASIDE_DELETE_BUSY, "lookaside_delete_outstanding")              \
+	V(LOOKASIDE_USE_AFTER_DELETE, "lookaside_use_after_delete")           \
+	V(RTL_BAD_STRING, "rtl_bad_string")                                   \
+	V(MM_BAD_ARG, "mm_bad_argument")                                      \
+	V(MM_LEAK, "mm_leak")                                                 \
+	V(MDL_NOT_LOCKED, "mdl_unlock_not_locked")                            \
+	V(MDL_FREE_MAPPED, "mdl_free_while_mapped")                           \
+	V(MDL_BAD_ARG, "mdl_bad_argument")                                    \
+	V(PROBE_BAD_ARG, "probe_bad_argument")                                \
+	V(SYNC_BAD_IRQL, "sync_wait_at_dispatch")                             \
+	V(SYNC_NOT_OWNER, "sync_release_not_owner")                           \
+	V(SYNC_DELETE_HELD, "sync_delete_while_held")                         \
+	V(DPC_MISUSE, "dpc_misuse")                                           \
+	V(TIMER_MISUSE, "timer_misuse")                                       \
+	V(WORKITEM_MISUSE, "workitem_misuse")
+
+#define NTSHIM_VIOLATION_ENUM(id, name) NTSHIM_V_##id,
+enum ntshim_violation_kind {
+	NTSHIM_VIOLATIONS(NTSHIM_VIOLATION_ENUM)
+	NTSHIM_VIOLATION_NR
+};
+#undef NTSHIM_VIOLATION_ENUM
+
+/**
+ * ntshim_violation() - report and count one API misuse
+ * @kind:   what went wrong
+ * @tag:    the pool or object tag involved, or 0
+ * @addr:   the address involved (block, lock, list), or NULL
+ * @caller: the caller's code address (_RET_IP_ or _THIS_IP_), printed %pS
+ * @fmt:    printf-style detail
+ *
+ * Safe in any context, including hard interrupts and with locks held.
+ */
+__printf(5, 6) __cold
+void ntshim_violation(enum ntshim_violation_kind kind, ULONG tag,
+		      const void *addr, unsigned long caller,
+		      const char *fmt, ...);
+
+/**
+ * ntshim_violation_count() - how often @kind has been reported
+ * @kind: the violation kind
+ *
+ * Return: the total over all CPUs since the module loaded.
+ */
+u64 ntshim_violation_count(enum ntshim_violation_kind kind);
+
+/**
+ * ntshim_violation_name() - the debugfs name of a violation kind
+ * @kind: the violation kind
+ *
+ * Return: a static string; "unknown" for an out-of-range @kind.
+ */
+const char *ntshim_violation_name(enum ntshim_violation_kind kind);
+
+#endif /* _NTSHIM_VIOLATION_H */

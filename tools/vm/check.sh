@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make check`: build ntshim against the debug kernel, boot it, load
+# ntshim.ko and ntshim_test.ko (KUnit runs every ntshim_* suite), run the
+# demos and the example driver, unload, and judge the console:
+#   - every KUnit case of every suite in kunit/*.c must pass;
+#   - every demo must end with "status: STATUS_SUCCESS";
+#   - no BUG/WARNING/KASAN/lockdep/kmemleak report, no taint but O, E, N;
+#   - the guest must finish before NTSHIM_VM_TIMEOUT.
+# Ends with the line "N passed, N failed[, N skipped]".
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+kdir=$(kernel_dir "$vm_dir/debug.config")
+obj=$cache/obj-debug
+echo "ntshim: building modules against $kdir"
+build_modules "$kdir" "$obj" NTSHIM_DEBUG=1
+[ -f "$obj/kunit/ntshim_test.ko" ] || { echo "ntshim: no ntshim_test.ko" >&2; exit 1; }
+
+extra=
+if [ -f "$obj/examples/ntshim_example.ko" ]; then
+	extra="$obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
+fi
+log=$cache/check.log
+echo "ntshim: booting the test VM (log: $log)"
+NTSHIM_VM_FILES=$extra make_initramfs "$cache/check.cpio.gz" \
+	"$vm_dir/guest-check.sh" "$obj/module/ntshim.ko" "$obj/kunit/ntshim_test.ko"
+start=$(date +%s)
+status=0
+run_vm "$kdir" "$cache/check.cpio.gz" "$log" || status=$?
+echo "ntshim: guest ran $(( $(date +%s) - start )) s"
+
+expected=$(grep -ho '\.name = "ntshim_[a-z0-9_]*"' "$top"/kunit/*.c |
+	   sed 's/.*"\(.*\)"/\1/' | sort -u)
+"$vm_dir/parse-results.sh" "$log" $expected > "$cache/check.summary" || true
+cat "$cache/check.summary"
+
+problems=()
+[ $status -eq 0 ] || problems+=("qemu exited with status $status (124: timed out)")
+grep -q '^NTSHIM-VM: done' "$log" || problems+=("the guest did not finish")
+grep -q '^NTSHIM-VM: .* failed' "$log" && problems+=("$(grep '^NTSHIM-VM: .* failed' "$log" | head -n 3)")
+splats=$(vm_splats "$log")
+[ -z "$splats" ] || problems+=("kernel reports on the console:
+$(printf '%s\n' "$splats" | head -n 40)")
+taint=$(vm_bad_taint "$log")
+[ -z "$taint" ] || problems+=("bad $taint")
+
+passed=$(sed -n 's/^TOTAL passed=\([0-9]*\) .*/\1/p' "$cache/check.summary")
+failed=$(sed -n 's/^TOTAL .* failed=\([0-9]*\) .*/\1/p' "$cache/check.summary")
+skipped=$(sed -n 's/^TOTAL .* skipped=\([0-9]*\)$/\1/p' "$cache/check.summary")
+failed=$(( ${failed:-0} + ${#problems[@]} ))
+if [ ${#problems[@]} -ne 0 ]; then
+	echo "ntshim: make check found problems (full console log: $log):"
+	printf '  - %s\n' "${problems[@]}"
+fi
+line="${passed:-0} passed, $failed failed"
+[ "${skipped:-0}" -eq 0 ] || line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers of the ntshim test VM scripts (sourced, not run).
+#
+# Environment:
+#   NTSHIM_CACHE        where objects, images and logs go (default build/)
+#   NTSHIM_KCACHE       where kernels are built and cached (default
+#                       $NTSHIM_CACHE); share it between checkouts
+#   NTSHIM_VM_SMP       guest CPUs (default 2)
+#   NTSHIM_VM_MEM       guest memory (default 1G)
+#   NTSHIM_VM_TIMEOUT   hard limit on one guest run in seconds (default 900)
+#   NTSHIM_VM_KVM=1     use KVM instead of TCG (off by default: nested KVM
+#                       hangs on many CI machines)
+
+vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$vm_dir/../.." && pwd)
+cache=${NTSHIM_CACHE:-$top/build}
+mkdir -p "$cache"
+
+# kernel_dir <fragment>: build or reuse a kernel, print its build dir.
+kernel_dir() {
+	"$vm_dir/build-kernel.sh" "${NTSHIM_KCACHE:-$cache}" "$1"
+}
+
+# build_modules <kdir> <objdir> [make args...]: build ntshim out of tree
+# against <kdir> in a mirror of the sources, so builds for different
+# kernels never share object files.
+build_modules() {
+	local kdir=$1 obj=$2
+	shift 2
+	mkdir -p "$obj"
+	rsync -a --delete --exclude=/build --exclude=/.git \
+		--exclude='*.o' --exclude='*.ko' --exclude='*.mod*' \
+		--exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order \
+		--filter='P *.o' --filter='P *.ko' --filter='P *.mod*' \
+		--filter='P .*.cmd' --filter='P Module.symvers' \
+		--filter='P modules.order' \
+		"$top/" "$obj/"
+	make -s -C "$kdir" M="$obj" -j"$(nproc)" W=1 "$@" modules
+	if [ -f "$obj/examples/Kbuild" ]; then
+		make -s -C "$kdir" M="$obj/examples" -j"$(nproc)" W=1 \
+			NTSHIM="$obj" KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" \
+			"$@" modules
+	fi
+}
+
+# make_initramfs <out.cpio.gz> <cmd.sh> <module.ko>...: a busybox
+# initramfs whose init loads the modules in order and runs cmd.sh.
+make_initramfs() {
+	local out=$1 cmd=$2 root m
+	shift 2
+	root=$(mktemp -d)
+	mkdir -p "$root"/{bin,proc,sys,dev,tmp,ntshim}
+	cp /bin/busybox "$root/bin/busybox"
+	cp "$vm_dir/guest-init" "$root/init"
+	chmod +x "$root/init"
+	cp "$cmd" "$root/ntshim/cmd.sh"
+	: > "$root/ntshim/modules.list"
+	for m in "$@"; do
+		cp "$m" "$root/ntshim/"
+		basename "$m" >> "$root/ntshim/modules.list"
+	done
+	if [ -n "${NTSHIM_VM_FILES:-}" ]; then
+		for m in $NTSHIM_VM_FILES; do cp "$m" "$root/ntshim/"; done
+	fi
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"
+	rm -rf "$root"
+}
+
+# run_vm <kdir> <initramfs> <log>: boot it; the console goes to <log>
+# (and to stdout when V=1).  Returns qemu's status (124 on timeout).
+run_vm() {
+	local kdir=$1 initrd=$2 log=$3 accel=tcg cpu=max
+	if [ "${NTSHIM_VM_KVM:-0}" = 1 ]; then
+		accel=kvm
+		cpu=host
+	fi
+	local out=/dev/null
+	[ "${V:-0}" = 1 ] && out=/dev/stdout
+	# Generous watchdogs: a TCG guest on a loaded host is slow, not hung;
+	# the hard timeout below catches real hangs.
+	local cmdline="console=ttyS0 panic=-1 oops=panic loglevel=7 kmemleak=on"
+	cmdline="$cmdline watchdog_thresh=60 rcupdate.rcu_cpu_stall_timeout=120"
+	timeout --foreground -k 10 "${NTSHIM_VM_TIMEOUT:-900}" \
+		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
+		-smp "${NTSHIM_VM_SMP:-2}" -m "${NTSHIM_VM_MEM:-1G}" \
+		-nodefaults -display none -no-reboot \
+		-serial stdio -monitor none \
+		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$initrd" \
+		-append "$cmdline" \
+		</dev/null 2>&1 | tr -d '\r' | tee "$log" > "$out"
+	return "${PIPESTATUS[0]}"
+}
+
+# vm_splats <log>: print the console lines that mean the kernel complained.
+vm_splats() {
+	grep -E 'BUG:|WARNING:|Oops|general protection fault|Kernel panic|UBSAN:|kmemleak: .*suspected memory leak|unreferenced object|INFO: task .* blocked|INFO: trying to register non-static key|Call Trace:|stack-protector' "$1" || true
+}
+
+# vm_bad_taint <log>: the taint flags other than O, E and N, or nothing.
+vm_bad_taint() {
+	local t
+	t=$(sed -n 's/^NTSHIM-VM: taint \([0-9]*\)$/\1/p' "$1" | tail -n 1)
+	[ -n "$t" ] || { echo "no taint line"; return; }
+	# O = 1 << 12, E = 1 << 13, N = 1 << 18
+	t=$((t & ~((1 << 12) | (1 << 13) | (1 << 18))))
+	[ "$t" -eq 0 ] || echo "taint $t"
+}

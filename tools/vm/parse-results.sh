@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# parse-results.sh <console.log> <suite>...: read the KTAP blocks that
+# guest-check.sh printed from /sys/kernel/debug/kunit/<suite>/results, the
+# demo blocks and the example driver's verdict; print one line per suite,
+# then "TOTAL passed=N failed=N skipped=N".  A listed suite with no block,
+# or with fewer results than its plan, counts as failed.
+set -euo pipefail
+log=$1
+shift
+awk -v expected="$*" '
+function finish_suite(s,   got) {
+	got = pass[s] + fail[s] + skip[s]
+	if (got < plan[s]) { missing[s] = plan[s] - got; fail[s] += missing[s] }
+}
+/^NTSHIM-KTAP-BEGIN / { suite = $2; seen[suite] = 1; plan[suite] = 0; next }
+/^NTSHIM-KTAP-END / { finish_suite(suite); suite = ""; next }
+suite != "" && /^    1\.\.[0-9]+$/ && !plan[suite] { sub(/^    1\.\./, ""); plan[suite] = $0 + 0; next }
+suite != "" && /^    ok [0-9]+ / {
+	if ($0 ~ /# SKIP/) skip[suite]++; else pass[suite]++
+	next
+}
+suite != "" && /^    not ok [0-9]+ / {
+	fail[suite]++; name = $0; sub(/^    not ok [0-9]+ /, "", name)
+	failures = failures "  FAIL " suite "." name "\n"
+	next
+}
+/^NTSHIM-DEMO-BEGIN / { demo = $2; demo_ok = 0; next }
+/^status: STATUS_SUCCESS$/ && demo != "" { demo_ok = 1; next }
+/^NTSHIM-DEMO-END / {
+	if (demo_ok && $0 ~ /status=0$/) dpass++
+	else { dfail++; failures = failures "  FAIL demo " demo "\n" }
+	demos = demos " " demo; demo = ""
+	next
+}
+/^NTSHIM-EXAMPLE: ok/ { epass++; next }
+/^NTSHIM-EXAMPLE: FAIL/ { efail++; failures = failures "  FAIL example: " $0 "\n"; next }
+END {
+	n = split(expected, want, " ")
+	for (i = 1; i <= n; i++) {
+		s = want[i]
+		if (!seen[s]) {
+			printf "%-24s MISSING (no results)\n", s
+			tfail++
+			failures = failures "  FAIL suite " s " did not run\n"
+			continue
+		}
+		printf "%-24s %3d passed, %d failed, %d skipped%s\n", s, pass[s], fail[s], skip[s], \
+			missing[s] ? " (" missing[s] " never reported)" : ""
+		tpass += pass[s]; tfail += fail[s]; tskip += skip[s]
+	}
+	for (s in seen) {
+		found = 0
+		for (i = 1; i <= n; i++) if (want[i] == s) found = 1
+		if (!found) { printf "%-24s %3d passed, %d failed (unexpected suite)\n", s, pass[s], fail[s]; tpass += pass[s]; tfail += fail[s] }
+	}
+	if (dpass + dfail) printf "%-24s %3d passed, %d failed:%s\n", "demos", dpass, dfail, demos
+	if (epass + efail) printf "%-24s %3d passed, %d failed\n", "example driver", epass, efail
+	if (failures != "") printf "%s", failures
+	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass, tfail + dfail + efail, tskip
+}' "$log"
