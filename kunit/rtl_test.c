@@ -167,6 +167,7 @@ static void ntshim_rtl_move_memory_test(struct kunit *test)
 static void ntshim_rtl_fill_memory_test(struct kunit *test)
 {
 	u8 buf[12];
+	int fill;
 
 	memset(buf, GUARD, sizeof(buf));
 	RtlFillMemory(buf, 8, 0x3c);
@@ -174,7 +175,8 @@ static void ntshim_rtl_fill_memory_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, all_bytes(buf + 8, 4, GUARD));
 
 	/* only the low byte of Fill counts */
-	RtlFillMemory(buf, 2, 0x1ff);
+	fill = 0x1ff;
+	RtlFillMemory(buf, 2, fill);
 	KUNIT_EXPECT_TRUE(test, all_bytes(buf, 2, 0xff));
 	KUNIT_EXPECT_EQ(test, buf[2], 0x3c);
 	RtlFillBytes(buf, 1, 7);

@@ -16,7 +16,6 @@
 /* RTL_CONSTANT_STRING at file scope, as DDK drivers use it. */
 static UNICODE_STRING file_scope_name = RTL_CONSTANT_STRING(L"\\Device\\Shim");
 static const ANSI_STRING file_scope_ansi = RTL_CONSTANT_STRING("ansi");
-static DECLARE_CONST_UNICODE_STRING(const_name, L"const");
 
 /* "Grüße, Привет, 中文 😀" in UTF-16 (the emoji is a surrogate pair) */
 static const WCHAR intl_w[] = {
@@ -51,6 +50,7 @@ static void ntshim_rtl_constant_string_test(struct kunit *test)
 {
 	UNICODE_STRING local = RTL_CONSTANT_STRING(L"abc");
 	ANSI_STRING a = RTL_CONSTANT_STRING("abc");
+	DECLARE_CONST_UNICODE_STRING(const_name, L"const");
 
 	KUNIT_EXPECT_EQ(test, local.Length, 6);
 	KUNIT_EXPECT_EQ(test, local.MaximumLength, 8);
@@ -58,8 +58,8 @@ static void ntshim_rtl_constant_string_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, local.Buffer[3], 0);
 	KUNIT_EXPECT_EQ(test, a.Length, 3);
 	KUNIT_EXPECT_EQ(test, a.MaximumLength, 4);
-	KUNIT_EXPECT_EQ(test, file_scope_name.Length, 22);
-	KUNIT_EXPECT_EQ(test, file_scope_name.MaximumLength, 24);
+	KUNIT_EXPECT_EQ(test, file_scope_name.Length, 24);
+	KUNIT_EXPECT_EQ(test, file_scope_name.MaximumLength, 26);
 	KUNIT_EXPECT_EQ(test, file_scope_name.Buffer[1], 'D');
 	KUNIT_EXPECT_EQ(test, file_scope_ansi.Length, 4);
 	KUNIT_EXPECT_EQ(test, const_name.Length, 10);
@@ -95,7 +95,7 @@ static void ntshim_rtl_copy_unicode_string_seed_test(struct kunit *test)
 	/* kmalloc until the pool's ExAllocatePoolWithTag is merged */
 	dst.Buffer = kmalloc(src.Length, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, dst.Buffer);
-	dst.Length = dst.MaximumLength = src.Length;
+	dst.Length = dst.MaximumLength = src.Length;	/* as the seed has it */
 	RtlCopyUnicodeString(&dst, &src);
 	KUNIT_EXPECT_EQ(test, src.Length, 34);
 	KUNIT_EXPECT_EQ(test, dst.Length, 34);
@@ -103,8 +103,6 @@ static void ntshim_rtl_copy_unicode_string_seed_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(dst.Buffer, src.Buffer, 34), 0);
 	KUNIT_EXPECT_TRUE(test, RtlEqualUnicodeString(&dst, &src, FALSE));
 	kfree(dst.Buffer);
-	dst.Buffer = NULL;
-	dst.Length = dst.MaximumLength = 0;
 }
 
 static void ntshim_rtl_init_unicode_string_test(struct kunit *test)
@@ -315,7 +313,8 @@ static void ntshim_rtl_append_unicode_bounded_read_test(struct kunit *test)
 	UNICODE_STRING *dst = new_ustr(test, 6);
 
 	KUNIT_ASSERT_NOT_NULL(test, src);
-	src[0] = src[1] = src[2] = src[3] = 'z';
+	for (int i = 0; i < 4; i++)
+		src[i] = 'z';
 	KUNIT_EXPECT_EQ(test, RtlAppendUnicodeToString(dst, src),
 			STATUS_BUFFER_TOO_SMALL);
 	KUNIT_EXPECT_EQ(test, dst->Length, 0);
@@ -584,7 +583,8 @@ static void ntshim_rtl_conversion_too_long_test(struct kunit *test)
 	for (i = 0; i < n; i++)
 		w[i] = 0x4e2d;
 	us.Buffer = w;
-	us.Length = us.MaximumLength = n * sizeof(WCHAR);
+	us.Length = n * sizeof(WCHAR);
+	us.MaximumLength = us.Length;
 	KUNIT_EXPECT_EQ(test, RtlUnicodeStringToAnsiString(&as, &us, TRUE),
 			STATUS_INVALID_PARAMETER_2);
 	KUNIT_EXPECT_NULL(test, as.Buffer);

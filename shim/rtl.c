@@ -26,7 +26,7 @@ SIZE_T RtlCompareMemory(const void *Source1, const void *Source2,
 	if (!Length)
 		return 0;
 	if (unlikely(!a || !b)) {
-		ntshim_rtl_bad_memory("RtlCompareMemory", a, b, Length,
+		ntshim_rtl_bad_memory(__func__, a, b, Length,
 				      _RET_IP_);
 		return 0;
 	}
@@ -57,7 +57,7 @@ SIZE_T RtlCompareMemoryUlong(PVOID Source, SIZE_T Length, ULONG Pattern)
 	    !IS_ALIGNED(Length, sizeof(ULONG)))
 		return 0;
 	if (unlikely(!Source && Length)) {
-		ntshim_rtl_bad_memory("RtlCompareMemoryUlong", Source, NULL,
+		ntshim_rtl_bad_memory(__func__, Source, NULL,
 				      Length, _RET_IP_);
 		return 0;
 	}
@@ -74,13 +74,13 @@ void RtlFillMemoryUlong(PVOID Destination, SIZE_T Length, ULONG Pattern)
 	SIZE_T i, n = Length / sizeof(ULONG);
 
 	if (unlikely(!Destination && Length)) {
-		ntshim_rtl_bad_memory("RtlFillMemoryUlong", NULL, NULL, Length,
+		ntshim_rtl_bad_memory(__func__, NULL, NULL, Length,
 				      _RET_IP_);
 		return;
 	}
 	if (unlikely(!IS_ALIGNED((unsigned long)p, sizeof(ULONG)) ||
 		     !IS_ALIGNED(Length, sizeof(ULONG))))
-		ntshim_rtl_bad_memory("RtlFillMemoryUlong (alignment)", p,
+		ntshim_rtl_bad_memory(__func__, p,
 				      NULL, Length, _RET_IP_);
 	for (i = 0; i < n; i++)
 		memcpy(p + i * sizeof(Pattern), &Pattern, sizeof(Pattern));
@@ -94,13 +94,13 @@ void RtlFillMemoryUlonglong(PVOID Destination, SIZE_T Length,
 	SIZE_T i, n = Length / sizeof(ULONGLONG);
 
 	if (unlikely(!Destination && Length)) {
-		ntshim_rtl_bad_memory("RtlFillMemoryUlonglong", NULL, NULL,
+		ntshim_rtl_bad_memory(__func__, NULL, NULL,
 				      Length, _RET_IP_);
 		return;
 	}
 	if (unlikely(!IS_ALIGNED((unsigned long)p, sizeof(ULONGLONG)) ||
 		     !IS_ALIGNED(Length, sizeof(ULONGLONG))))
-		ntshim_rtl_bad_memory("RtlFillMemoryUlonglong (alignment)", p,
+		ntshim_rtl_bad_memory(__func__, p,
 				      NULL, Length, _RET_IP_);
 	for (i = 0; i < n; i++)
 		memcpy(p + i * sizeof(Pattern), &Pattern, sizeof(Pattern));

@@ -36,6 +36,16 @@ void __cold ntshim_rtl_bad_memory(const char *what, const void *dst,
 				  const void *src, SIZE_T len,
 				  unsigned long caller);
 
+/**
+ * ntshim_rtl_debug_null() - debug-build check for a NULL block
+ * @what:   the routine's name, for the report
+ * @dst:    first block
+ * @src:    second block (pass @dst again if there is none)
+ * @len:    length in bytes; NULL with 0 is fine
+ * @caller: the caller's code address
+ *
+ * Return: true (after reporting) if the caller must skip the operation.
+ */
 static __always_inline bool ntshim_rtl_debug_null(const char *what,
 						  const void *dst,
 						  const void *src, SIZE_T len,
@@ -48,6 +58,13 @@ static __always_inline bool ntshim_rtl_debug_null(const char *what,
 	return false;
 }
 
+/**
+ * ntshim_rtl_copy() - RtlCopyMemory()'s body
+ * @dst:    destination
+ * @src:    source
+ * @len:    bytes
+ * @caller: the caller's code address, for reports
+ */
 static __always_inline void ntshim_rtl_copy(void *dst, const void *src,
 					    SIZE_T len, unsigned long caller)
 {
@@ -64,6 +81,13 @@ static __always_inline void ntshim_rtl_copy(void *dst, const void *src,
 	memcpy(dst, src, len);
 }
 
+/**
+ * ntshim_rtl_move() - RtlMoveMemory()'s body
+ * @dst:    destination
+ * @src:    source
+ * @len:    bytes
+ * @caller: the caller's code address, for reports
+ */
 static __always_inline void ntshim_rtl_move(void *dst, const void *src,
 					    SIZE_T len, unsigned long caller)
 {
@@ -72,6 +96,13 @@ static __always_inline void ntshim_rtl_move(void *dst, const void *src,
 	memmove(dst, src, len);
 }
 
+/**
+ * ntshim_rtl_fill() - RtlFillMemory()'s and RtlZeroMemory()'s body
+ * @dst:    the block
+ * @len:    bytes
+ * @fill:   the byte value
+ * @caller: the caller's code address, for reports
+ */
 static __always_inline void ntshim_rtl_fill(void *dst, SIZE_T len, int fill,
 					    unsigned long caller)
 {

@@ -290,7 +290,7 @@ typedef LONG NTSTATUS, *PNTSTATUS;
 	S(STATUS_END_OF_MEDIA, -ENOSPC)                                       \
 	S(STATUS_NO_DATA_DETECTED, -ENODATA)                                  \
 	S(STATUS_UNSUCCESSFUL, -EIO)                                          \
-	S(STATUS_NOT_IMPLEMENTED, -ENOSYS)                                    \
+	S(STATUS_NOT_IMPLEMENTED, -EOPNOTSUPP)                                  \
 	S(STATUS_INVALID_INFO_CLASS, -EINVAL)                                 \
 	S(STATUS_INFO_LENGTH_MISMATCH, -EINVAL)                               \
 	S(STATUS_ACCESS_VIOLATION, -EFAULT)                                   \
@@ -485,7 +485,6 @@ typedef LONG NTSTATUS, *PNTSTATUS;
 	E(-EDEADLK, STATUS_POSSIBLE_DEADLOCK)                                 \
 	E(-ENAMETOOLONG, STATUS_NAME_TOO_LONG)                                \
 	E(-ENOLCK, STATUS_NOT_LOCKED)                                         \
-	E(-ENOSYS, STATUS_NOT_IMPLEMENTED)                                    \
 	E(-ENOTEMPTY, STATUS_DIRECTORY_NOT_EMPTY)                             \
 	E(-ENODATA, STATUS_END_OF_FILE)                                       \
 	E(-ETIME, STATUS_TOO_LATE)                                            \
