@@ -101,12 +101,14 @@ static __always_inline void ntshim_rtl_move(void *dst, const void *src,
  * @dst:    the block
  * @len:    bytes
  * @fill:   the byte value
+ * @what:   the routine's name, for reports
  * @caller: the caller's code address, for reports
  */
 static __always_inline void ntshim_rtl_fill(void *dst, SIZE_T len, int fill,
+					    const char *what,
 					    unsigned long caller)
 {
-	if (ntshim_rtl_debug_null("RtlFillMemory", dst, dst, len, caller))
+	if (ntshim_rtl_debug_null(what, dst, dst, len, caller))
 		return;
 	memset(dst, fill, len);
 }
@@ -152,7 +154,8 @@ static __always_inline void ntshim_rtl_fill(void *dst, SIZE_T len, int fill,
  * Note the order: length before fill value, the reverse of memset().
  */
 #define RtlFillMemory(Destination, Length, Fill)                              \
-	ntshim_rtl_fill((Destination), (Length), (UCHAR)(Fill), _THIS_IP_)
+	ntshim_rtl_fill((Destination), (Length), (UCHAR)(Fill),               \
+			"RtlFillMemory", _THIS_IP_)
 
 /**
  * RtlFillBytes() - RtlFillMemory() under its other DDK name
@@ -172,7 +175,7 @@ static __always_inline void ntshim_rtl_fill(void *dst, SIZE_T len, int fill,
  * RtlSecureZeroMemory() for secrets.
  */
 #define RtlZeroMemory(Destination, Length)                                    \
-	ntshim_rtl_fill((Destination), (Length), 0, _THIS_IP_)
+	ntshim_rtl_fill((Destination), (Length), 0, "RtlZeroMemory", _THIS_IP_)
 
 /**
  * RtlZeroBytes() - RtlZeroMemory() under its other DDK name

@@ -372,9 +372,10 @@ NTSTATUS RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString,
  *                 zeroed
  *
  * Only for strings filled by a routine called with
- * AllocateDestinationString TRUE.  A Buffer that cannot have come from
- * the allocator (a literal in a module, a stack buffer) is reported as
- * rtl_bad_string and not freed.
+ * AllocateDestinationString TRUE.  A Buffer that plainly cannot have
+ * come from the allocator (outside the kernel's direct map: a literal in
+ * a module, a vmap'ed stack) is reported as rtl_bad_string and not
+ * freed; full ownership checks come with the pool.
  */
 void RtlFreeUnicodeString(PUNICODE_STRING UnicodeString);
 
