@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/hrtimer.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
 #include <ntshim/ntddk.h>
@@ -55,7 +56,7 @@ static void ntshim_slist_layout_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, h.Alignment, 0x20001ULL);
 	/* NextEntry is the address >> 4, so Region is the address */
 	h.HeaderX64.NextEntry = (unsigned long)&e >> 4;
-	KUNIT_EXPECT_EQ(test, h.Region, (ULONGLONG)(unsigned long)&e);
+	KUNIT_EXPECT_EQ(test, (unsigned long)h.Region, (unsigned long)&e);
 	KUNIT_EXPECT_EQ(test, hx_reserved(&h), 0ULL);
 }
 
@@ -236,6 +237,10 @@ static void InitializeSListHead_misaligned_test(struct kunit *test)
 			before + 1);
 	InterlockedPushEntrySList(h, &a);
 	InterlockedPushEntrySList(h, &b);
+	/* each push through a misaligned header is reported too */
+	KUNIT_EXPECT_EQ(test,
+			ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED),
+			before + 3);
 	KUNIT_EXPECT_EQ(test, QueryDepthSList(h), 2);
 	KUNIT_EXPECT_EQ(test, hx_sequence(h), 2ULL);
 	KUNIT_EXPECT_PTR_EQ(test, InterlockedPopEntrySList(h), &b);
@@ -275,6 +280,8 @@ static int slist_start_pair(int (*fn)(void *), void *arg0, void *arg1,
 struct slist_conc {
 	SLIST_HEADER h;
 	struct completion done[2];
+	struct hrtimer timer;
+	bool stop;
 	/* for the alloc/free variant, per thread */
 	unsigned long pushed_sum[2], popped_sum[2];
 	unsigned long pushed[2], popped[2];
@@ -285,6 +292,22 @@ struct slist_conc_arg {
 	struct slist_conc *c;
 	int id;
 };
+
+#define SCONC_TIMER_NS (200 * NSEC_PER_USEC)
+
+/* A third party in hard-interrupt context: pop one, push it back. */
+static enum hrtimer_restart slist_conc_timer(struct hrtimer *timer)
+{
+	struct slist_conc *c = container_of(timer, struct slist_conc, timer);
+	PSLIST_ENTRY e = InterlockedPopEntrySList(&c->h);
+
+	if (e)
+		InterlockedPushEntrySList(&c->h, e);
+	if (READ_ONCE(c->stop))
+		return HRTIMER_NORESTART;
+	hrtimer_forward_now(timer, ns_to_ktime(SCONC_TIMER_NS));
+	return HRTIMER_RESTART;
+}
 
 /* Pop a few, push them back, over and over. */
 static int slist_conc_thread(void *data)
@@ -330,8 +353,14 @@ static void InterlockedSList_concurrent_test(struct kunit *test)
 		args[i].c = c;
 		args[i].id = i;
 	}
-	KUNIT_ASSERT_EQ(test, slist_start_pair(slist_conc_thread, &args[0],
-					       &args[1], c->done), 0);
+	hrtimer_init(&c->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	c->timer.function = slist_conc_timer;
+	hrtimer_start(&c->timer, ns_to_ktime(SCONC_TIMER_NS),
+		      HRTIMER_MODE_REL_HARD);
+	i = slist_start_pair(slist_conc_thread, &args[0], &args[1], c->done);
+	WRITE_ONCE(c->stop, true);
+	hrtimer_cancel(&c->timer);
+	KUNIT_ASSERT_EQ(test, i, 0);
 
 	KUNIT_EXPECT_EQ(test, QueryDepthSList(&c->h), SCONC_ITEMS);
 	bitmap_zero(seen, SCONC_ITEMS);

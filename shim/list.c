@@ -2,7 +2,9 @@
 /*
  * The cold half of <ntshim/list.h>: reports for refused list operations.
  * The links are read with get_kernel_nofault(), since the pointers that
- * failed the check may point anywhere.
+ * failed the check may point anywhere.  Addresses are printed raw (%px),
+ * as lib/list_debug.c does: they are what a developer matches against a
+ * crash dump, and violations are root-only in debugfs.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,9 +15,9 @@
 #include <ntshim/violation.h>
 
 /* The pointer stored at @p, or an ERR_PTR when @p cannot be read. */
-static const LIST_ENTRY *link_at(const LIST_ENTRY *const *p)
+static const LIST_ENTRY *link_at(LIST_ENTRY *const *p)
 {
-	const LIST_ENTRY *v;
+	LIST_ENTRY *v;
 
 	if (!p || get_kernel_nofault(v, p))
 		return ERR_PTR(-EFAULT);
@@ -39,14 +41,14 @@ void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
 				 "%s: double insert", op);
 		return;
 	}
-	back = link_at((const LIST_ENTRY *const *)&Next->Blink);
+	back = link_at(&Next->Blink);
 	if (back != Prev) {
 		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, New, caller,
 				 "%s: next->Blink %px != prev %px", op, back,
 				 Prev);
 		return;
 	}
-	back = link_at((const LIST_ENTRY *const *)&Prev->Flink);
+	back = link_at(&Prev->Flink);
 	if (back != Next) {
 		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, New, caller,
 				 "%s: prev->Flink %px != next %px", op, back,
@@ -63,7 +65,6 @@ void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
 			    const LIST_ENTRY *ListHead, unsigned long caller)
 {
 	const LIST_ENTRY *next, *prev, *back;
-	const char *why = "entry is not linked to the head";
 
 	if (!Entry) {
 		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, ListHead, caller,
@@ -71,27 +72,35 @@ void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
 				 op);
 		return;
 	}
-	next = link_at((const LIST_ENTRY *const *)&Entry->Flink);
-	prev = link_at((const LIST_ENTRY *const *)&Entry->Blink);
+	next = link_at(&Entry->Flink);
+	prev = link_at(&Entry->Blink);
 	if (!next || !prev) {
-		why = "Flink or Blink is NULL";
-	} else if (next == (const LIST_ENTRY *)LIST_POISON1 ||
-		   prev == (const LIST_ENTRY *)LIST_POISON2) {
-		why = "Flink/Blink poisoned by list_del()";
-	} else if ((back = link_at((const LIST_ENTRY *const *)&prev->Flink)) !=
-		   Entry) {
+		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller,
+				 "%s: Flink or Blink is NULL", op);
+		return;
+	}
+	if (next == (const LIST_ENTRY *)LIST_POISON1 ||
+	    prev == (const LIST_ENTRY *)LIST_POISON2) {
+		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller,
+				 "%s: Flink/Blink poisoned by list_del()", op);
+		return;
+	}
+	back = link_at(&prev->Flink);
+	if (back != Entry) {
 		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller,
 				 "%s: Blink->Flink %px != entry (double remove?)",
 				 op, back);
 		return;
-	} else if ((back = link_at((const LIST_ENTRY *const *)&next->Blink)) !=
-		   Entry) {
+	}
+	back = link_at(&next->Blink);
+	if (back != Entry) {
 		ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller,
 				 "%s: Flink->Blink %px != entry (double remove?)",
 				 op, back);
 		return;
 	}
-	ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller, "%s: %s", op,
-			 why);
+	ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, Entry, caller,
+			 "%s: entry is not linked to the head %px", op,
+			 ListHead);
 }
 EXPORT_SYMBOL_GPL(ntshim_list_bad_remove);

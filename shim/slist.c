@@ -98,7 +98,7 @@ void InitializeSListHead(PSLIST_HEADER SListHead)
 	if (unlikely(slist_misaligned(SListHead)))
 		ntshim_violation(NTSHIM_V_SLIST_MISALIGNED, 0, SListHead,
 				 _RET_IP_,
-				 "InitializeSListHead: header not 16-byte aligned");
+				 "%s: header not 16-byte aligned", __func__);
 	slist_store(SListHead, &empty);
 }
 EXPORT_SYMBOL_GPL(InitializeSListHead);
@@ -109,14 +109,14 @@ PSLIST_ENTRY InterlockedPushEntrySList(PSLIST_HEADER ListHead,
 	SLIST_HEADER old, new;
 	unsigned long flags;
 
-	if (unlikely(slist_misaligned(ListEntry) ||
-		     slist_misaligned(ListHead)))
+	if (unlikely(slist_misaligned(ListEntry)))
 		ntshim_violation(NTSHIM_V_SLIST_MISALIGNED, 0, ListEntry,
-				 _RET_IP_,
-				 "InterlockedPushEntrySList: %s %px not 16-byte aligned",
-				 slist_misaligned(ListEntry) ? "entry" : "header",
-				 slist_misaligned(ListEntry) ?
-				 (void *)ListEntry : (void *)ListHead);
+				 _RET_IP_, "%s: entry not 16-byte aligned",
+				 __func__);
+	if (unlikely(slist_misaligned(ListHead)))
+		ntshim_violation(NTSHIM_V_SLIST_MISALIGNED, 0, ListHead,
+				 _RET_IP_, "%s: header not 16-byte aligned",
+				 __func__);
 
 	new.Region = (unsigned long)ListEntry;
 	if (unlikely(slist_use_lock(ListHead))) {
@@ -180,7 +180,8 @@ PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
 			    now.Region == old.Region) {
 				ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, first,
 						 _RET_IP_,
-						 "InterlockedPopEntrySList: first entry unreadable (freed while listed?)");
+						 "%s: first entry unreadable (freed while listed?)",
+						 __func__);
 				return NULL;
 			}
 			old = now;

@@ -298,9 +298,11 @@ static __always_inline PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead)
  *                its own; it and every entry linked with it are appended
  *                in order
  *
- * As on Windows, if @ListToAppend is really a head, that head is appended
- * as an entry too: to move the entries of another headed list, pass its
- * Flink and then re-initialise that head (or use list_splice_tail()).
+ * As on Windows, every link of that ring is appended, so if the ring has
+ * a head of its own, that head is appended as an entry too.  To move the
+ * entries of another headed list @Other, the DDK idiom is
+ * AppendTailList(ListHead, &Other) and then RemoveEntryList(&Other)
+ * (Other's links are stale afterwards: re-initialise it to reuse it).
  * Corrupt links on either side are reported and nothing is appended.
  */
 static __always_inline void AppendTailList(PLIST_ENTRY ListHead,
