@@ -231,11 +231,13 @@ static void AppendTailList_headed_test(struct kunit *test)
 
 	/*
 	 * Moving another headed list's entries: the whole ring goes, its head
-	 * included ([head] -> x -> other), then the other head comes out.
+	 * included, starting with it ([head] -> other -> x), then the other
+	 * head comes out ([head] -> x).
 	 */
 	AppendTailList(&head, &other);
-	KUNIT_EXPECT_PTR_EQ(test, x.Flink, &other);
-	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &other);
+	KUNIT_EXPECT_PTR_EQ(test, head.Flink, &other);
+	KUNIT_EXPECT_PTR_EQ(test, other.Flink, &x);
+	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &x);
 	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&other));
 	expect_ring(test, &head, want, 1);
 }

@@ -44,9 +44,9 @@
  *
  * 16-byte aligned (and so 16 bytes long), as on x64 Windows.
  */
-typedef struct DECLSPEC_ALIGN(MEMORY_ALLOCATION_ALIGNMENT) _SLIST_ENTRY {
+typedef struct _SLIST_ENTRY {
 	struct _SLIST_ENTRY *Next;
-} SLIST_ENTRY, *PSLIST_ENTRY;
+} DECLSPEC_ALIGN(MEMORY_ALLOCATION_ALIGNMENT) SLIST_ENTRY, *PSLIST_ENTRY;
 
 /**
  * union _SLIST_HEADER - head of a sequenced singly linked list
@@ -60,7 +60,7 @@ typedef struct DECLSPEC_ALIGN(MEMORY_ALLOCATION_ALIGNMENT) _SLIST_ENTRY {
  *
  * Treat as opaque: only the SList routines may change it.
  */
-typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
+typedef union _SLIST_HEADER {
 	struct {
 		ULONGLONG Alignment;
 		ULONGLONG Region;
@@ -71,11 +71,13 @@ typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
 		ULONGLONG Reserved : 4;
 		ULONGLONG NextEntry : 60;
 	} HeaderX64;
-} SLIST_HEADER, *PSLIST_HEADER;
+} DECLSPEC_ALIGN(16) SLIST_HEADER, *PSLIST_HEADER;
 
 static_assert(sizeof(SLIST_HEADER) == 16);
 static_assert(__alignof__(SLIST_HEADER) == 16);
 static_assert(sizeof(SLIST_ENTRY) == 16);
+static_assert(__alignof__(SLIST_ENTRY) == 16);
+static_assert(__alignof__(union _SLIST_HEADER) == 16);
 
 /**
  * InitializeSListHead() - make @SListHead an empty list
