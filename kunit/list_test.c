@@ -548,7 +548,7 @@ static void ExInterlocked_high_irql_test(struct kunit *test)
  * exactly once.
  */
 #define CONC_ITEMS 64
-#define CONC_ROUNDS 20000
+#define CONC_ROUNDS 5000
 #define CONC_BATCH 4
 
 struct list_conc {

@@ -58,6 +58,11 @@ static void ntshim_slist_layout_test(struct kunit *test)
 	h.HeaderX64.NextEntry = (unsigned long)&e >> 4;
 	KUNIT_EXPECT_EQ(test, (unsigned long)h.Region, (unsigned long)&e);
 	KUNIT_EXPECT_EQ(test, hx_reserved(&h), 0ULL);
+
+#ifdef system_has_cmpxchg128
+	kunit_info(test, "SLIST path: %s\n", system_has_cmpxchg128() ?
+		   "lock-free (cmpxchg128)" : "hashed spin locks");
+#endif
 }
 
 static void InitializeSListHead_test(struct kunit *test)
@@ -276,6 +281,7 @@ static int slist_start_pair(int (*fn)(void *), void *arg0, void *arg1,
 #define SCONC_ITEMS 64
 #define SCONC_ROUNDS 20000
 #define SCONC_BATCH 4
+#define SFREE_ROUNDS 2000
 
 struct slist_conc {
 	SLIST_HEADER h;
@@ -389,7 +395,7 @@ static int slist_free_thread(void *data)
 	PSLIST_ENTRY e;
 	int round;
 
-	for (round = 0; round < SCONC_ROUNDS / 4; round++) {
+	for (round = 0; round < SFREE_ROUNDS; round++) {
 		it = kmalloc(sizeof(*it), GFP_KERNEL);
 		if (it) {
 			it->Value = round * 2 + arg->id + 1;
