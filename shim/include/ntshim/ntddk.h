@@ -21,6 +21,8 @@
 #include <ntshim/pool.h>
 
 /* lists */
+#include <ntshim/list.h>
+#include <ntshim/slist.h>
 
 /* lookaside */
 

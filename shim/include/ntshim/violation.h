@@ -39,6 +39,7 @@
 	V(SPINLOCK_MIXED, "spinlock_mixed_queued_and_plain")                  \
 	V(SPINLOCK_BAD_RELEASE, "spinlock_bad_release")                       \
 	V(LIST_CORRUPT, "list_corrupt")                                       \
+	V(SLIST_MISALIGNED, "slist_misaligned")                               \
 	V(LOOKASIDE_BAD_SIZE, "lookaside_bad_size")                           \
 	V(LOOKASIDE_BAD_IRQL, "lookaside_bad_irql")                           \
 	V(LOOKASIDE_FOREIGN_FREE, "lookaside_foreign_free")                   \
