@@ -9,6 +9,8 @@
 #   make demo            boot the test VM and show every demo's output
 #   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
 #   make check-harness   prove that make check catches each kind of failure
+#   make bench           boot a non-debug VM and print what each shim call
+#                        costs over its raw Linux primitive (build/bench.csv)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 PWD := $(CURDIR)
@@ -32,10 +34,14 @@ demo:
 check-harness:
 	tools/vm/selftest.sh
 
+# Benchmarks (never part of make check): see docs/bench.md.
+bench:
+	tools/bench/run.sh
+
 vm:
 	tools/vm/vm.sh -m "$(MODULES)" -c "$(or $(CMD),true)"
 
 distclean:
 	rm -rf build
 
-.PHONY: all modules clean check check-harness demo vm distclean
+.PHONY: all modules clean check check-harness demo bench vm distclean

@@ -1,0 +1,888 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ntshim_bench: what each shim call costs over the Linux primitive it maps
+ * to, and how pool tag tracking scales across CPUs (issue 11).
+ *
+ * Reading /sys/kernel/debug/ntshim_bench/run runs every row and returns
+ * CSV, one line per row (the header says which column is which).  Each
+ * cost row times a batch of N shim operations and a batch of N raw ones,
+ * interleaved (the order flips every round), for several rounds, on one
+ * CPU in a bound kthread; N is calibrated so that a raw batch takes about
+ * bench_batch_us.  The scaling rows run the same loop on every online CPU
+ * at once and on one CPU alone, for ntshim's pool and for a naive tracker
+ * (one global spin lock around the counters, as older shims did).
+ *
+ * Rows whose API is not in this ntshim tree are compiled out; see
+ * HAVE_* below.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/debugfs.h>
+#include <linux/kthread.h>
+#include <linux/llist.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/timekeeping.h>
+#include <ntshim/ntddk.h>
+
+/* Which ntshim areas this tree has, told by a macro each one defines. */
+#ifdef POOL_FLAG_NON_PAGED
+#define HAVE_POOL 1
+#endif
+#ifdef KeAcquireSpinLock
+#define HAVE_SPINLOCK 1
+#endif
+#ifdef LOOKASIDE_MINIMUM_BLOCK_SIZE
+#define HAVE_LOOKASIDE 1
+#endif
+
+#define BENCH_TAG NTSHIM_TAG('B', 'n', 'c', 'h')
+#define BENCH_MAX_ROUNDS 64
+#define BENCH_MAX_CPUS 64
+#define BENCH_LIST_LEN 8
+
+static unsigned int bench_rounds = 11;
+module_param_named(rounds, bench_rounds, uint, 0644);
+MODULE_PARM_DESC(rounds, "rounds per row, shim and raw interleaved (max 64)");
+
+static unsigned int bench_batch_us = 2000;
+module_param_named(batch_us, bench_batch_us, uint, 0644);
+MODULE_PARM_DESC(batch_us, "target duration of one raw batch in microseconds");
+
+static int bench_cpu = -1;
+module_param_named(cpu, bench_cpu, int, 0644);
+MODULE_PARM_DESC(cpu, "CPU the cost rows run on (default: last online)");
+
+/**
+ * struct bench_row - one line of the table: a shim call against raw Linux
+ * @name:    what is measured, shim first
+ * @target:  the issue's bound on the time ratio, in thousandths (0: none)
+ * @setup:   prepares the row's objects, or NULL; returns 0 or -errno
+ * @teardown: undoes @setup, or NULL
+ * @shim:    runs @n shim operations
+ * @raw:     runs @n raw operations
+ */
+struct bench_row {
+	const char *name;
+	unsigned int target;
+	int (*setup)(void);
+	void (*teardown)(void);
+	void (*shim)(unsigned int n);
+	void (*raw)(unsigned int n);
+};
+
+/**
+ * struct bench_stat - median and spread of one side of a row, in ps/op
+ * @med: median over the rounds
+ * @min: fastest round
+ * @max: slowest round
+ */
+struct bench_stat {
+	u64 med, min, max;
+};
+
+/**
+ * struct bench_result - what a row measured
+ * @row:    the row
+ * @shim:   the shim side
+ * @raw:    the raw side
+ * @n:      operations per batch
+ * @err:    0, or why the row did not run
+ */
+struct bench_result {
+	const struct bench_row *row;
+	struct bench_stat shim, raw;
+	unsigned int n;
+	int err;
+};
+
+/* ---- pool: ExAllocatePoolWithTag/ExFreePool vs kmalloc/kfree ---- */
+
+#ifdef HAVE_POOL
+static __always_inline void pool_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = ExAllocatePoolWithTag(NonPagedPoolNx, size, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+}
+
+static __always_inline void kmalloc_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = kmalloc(size, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kfree(p);
+	}
+}
+
+/* pool_<size>() and kmalloc_<size>(): the two sides of one size's row. */
+#define BENCH_POOL_SIZE(sz)                                                   \
+	static void pool_##sz(unsigned int n)                                 \
+	{                                                                     \
+		pool_loop(n, sz);                                             \
+	}                                                                     \
+	static void kmalloc_##sz(unsigned int n)                              \
+	{                                                                     \
+		kmalloc_loop(n, sz);                                          \
+	}
+
+BENCH_POOL_SIZE(32)
+BENCH_POOL_SIZE(256)
+BENCH_POOL_SIZE(4096)
+BENCH_POOL_SIZE(65536)
+
+static void pool2_256(unsigned int n)
+{
+	while (n--) {
+		void *p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 256, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+}
+
+static void kzalloc_256(unsigned int n)
+{
+	while (n--) {
+		void *p = kzalloc(256, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kfree(p);
+	}
+}
+#endif /* HAVE_POOL */
+
+/* ---- lookaside lists vs kmem_cache ---- */
+
+#ifdef HAVE_LOOKASIDE
+static NPAGED_LOOKASIDE_LIST bench_lookaside;
+static struct kmem_cache *bench_cache;
+
+static int lookaside_setup(void)
+{
+	ExInitializeNPagedLookasideList(&bench_lookaside, NULL, NULL, 0, 256,
+					BENCH_TAG, 0);
+	bench_cache = kmem_cache_create("ntshim_bench", 256, 16, 0, NULL);
+	if (!bench_cache) {
+		ExDeleteNPagedLookasideList(&bench_lookaside);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void lookaside_teardown(void)
+{
+	ExDeleteNPagedLookasideList(&bench_lookaside);
+	kmem_cache_destroy(bench_cache);
+}
+
+static void lookaside_loop(unsigned int n)
+{
+	while (n--) {
+		void *p = ExAllocateFromNPagedLookasideList(&bench_lookaside);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreeToNPagedLookasideList(&bench_lookaside, p);
+	}
+}
+
+static void kmem_cache_loop(unsigned int n)
+{
+	while (n--) {
+		void *p = kmem_cache_alloc(bench_cache, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kmem_cache_free(bench_cache, p);
+	}
+}
+#endif /* HAVE_LOOKASIDE */
+
+/* ---- spin locks vs spin_lock_bh/spin_lock ---- */
+
+/* One lock per use, so no lock is taken both ordinary and queued. */
+static KSPIN_LOCK bench_klock, bench_qlock, bench_dlock, bench_llock;
+static DEFINE_SPINLOCK(bench_rawlock);
+
+#ifdef HAVE_SPINLOCK
+/* What the critical sections do: one store the compiler must keep. */
+static unsigned long bench_sink;
+
+static void ke_spin_loop(unsigned int n)
+{
+	KIRQL old;
+
+	while (n--) {
+		KeAcquireSpinLock(&bench_klock, &old);
+		bench_sink++;
+		KeReleaseSpinLock(&bench_klock, old);
+	}
+}
+
+static void ke_queued_loop(unsigned int n)
+{
+	KLOCK_QUEUE_HANDLE h;
+
+	while (n--) {
+		KeAcquireInStackQueuedSpinLock(&bench_qlock, &h);
+		bench_sink++;
+		KeReleaseInStackQueuedSpinLock(&h);
+	}
+}
+
+static void spin_bh_loop(unsigned int n)
+{
+	while (n--) {
+		spin_lock_bh(&bench_rawlock);
+		bench_sink++;
+		spin_unlock_bh(&bench_rawlock);
+	}
+}
+
+/* Both sides run with softirqs off: the caller is at DISPATCH_LEVEL. */
+static void ke_dpc_loop(unsigned int n)
+{
+	local_bh_disable();
+	while (n--) {
+		KeAcquireSpinLockAtDpcLevel(&bench_dlock);
+		bench_sink++;
+		KeReleaseSpinLockFromDpcLevel(&bench_dlock);
+	}
+	local_bh_enable();
+}
+
+static void spin_loop(unsigned int n)
+{
+	local_bh_disable();
+	while (n--) {
+		spin_lock(&bench_rawlock);
+		bench_sink++;
+		spin_unlock(&bench_rawlock);
+	}
+	local_bh_enable();
+}
+#endif /* HAVE_SPINLOCK */
+
+/* ---- lists ---- */
+
+static LIST_ENTRY bench_nt_head;
+static LIST_ENTRY bench_nt_entries[BENCH_LIST_LEN];
+static LIST_HEAD(bench_head);
+static struct list_head bench_entries[BENCH_LIST_LEN];
+
+/* Both lists hold BENCH_LIST_LEN entries; each op moves head to tail. */
+static int list_setup(void)
+{
+	int i;
+
+	InitializeListHead(&bench_nt_head);
+	INIT_LIST_HEAD(&bench_head);
+	for (i = 0; i < BENCH_LIST_LEN; i++) {
+		InsertTailList(&bench_nt_head, &bench_nt_entries[i]);
+		list_add_tail(&bench_entries[i], &bench_head);
+	}
+	KeInitializeSpinLock(&bench_llock);
+	return 0;
+}
+
+static void nt_list_loop(unsigned int n)
+{
+	while (n--) {
+		PLIST_ENTRY e = RemoveHeadList(&bench_nt_head);
+
+		InsertTailList(&bench_nt_head, e);
+	}
+}
+
+static void list_loop(unsigned int n)
+{
+	while (n--) {
+		struct list_head *e = bench_head.next;
+
+		list_del(e);
+		list_add_tail(e, &bench_head);
+	}
+}
+
+static void nt_ilist_loop(unsigned int n)
+{
+	while (n--) {
+		PLIST_ENTRY e = ExInterlockedRemoveHeadList(&bench_nt_head,
+							    &bench_llock);
+
+		ExInterlockedInsertTailList(&bench_nt_head, e, &bench_llock);
+	}
+}
+
+static void ilist_loop(unsigned int n)
+{
+	unsigned long flags;
+
+	while (n--) {
+		struct list_head *e;
+
+		spin_lock_irqsave(&bench_rawlock, flags);
+		e = bench_head.next;
+		list_del(e);
+		spin_unlock_irqrestore(&bench_rawlock, flags);
+		spin_lock_irqsave(&bench_rawlock, flags);
+		list_add_tail(e, &bench_head);
+		spin_unlock_irqrestore(&bench_rawlock, flags);
+	}
+}
+
+static SLIST_HEADER bench_slist;
+static SLIST_ENTRY bench_sentry;
+static LLIST_HEAD(bench_llist);
+static struct llist_node bench_lnode;
+
+static int slist_setup(void)
+{
+	InitializeSListHead(&bench_slist);
+	init_llist_head(&bench_llist);
+	return 0;
+}
+
+static void slist_loop(unsigned int n)
+{
+	while (n--) {
+		PSLIST_ENTRY e;
+
+		InterlockedPushEntrySList(&bench_slist, &bench_sentry);
+		e = InterlockedPopEntrySList(&bench_slist);
+		OPTIMIZER_HIDE_VAR(e);
+	}
+}
+
+/* llist_del_first() needs its consumers serialised: the lock does it. */
+static void llist_loop(unsigned int n)
+{
+	while (n--) {
+		struct llist_node *e;
+
+		llist_add(&bench_lnode, &bench_llist);
+		spin_lock(&bench_rawlock);
+		e = llist_del_first(&bench_llist);
+		spin_unlock(&bench_rawlock);
+		OPTIMIZER_HIDE_VAR(e);
+	}
+}
+
+static const struct bench_row bench_rows[] = {
+#ifdef HAVE_POOL
+	{ "ExAllocatePoolWithTag+ExFreePool 32 B vs kmalloc+kfree", 1100,
+	  NULL, NULL, pool_32, kmalloc_32 },
+	{ "ExAllocatePoolWithTag+ExFreePool 256 B vs kmalloc+kfree", 1100,
+	  NULL, NULL, pool_256, kmalloc_256 },
+	{ "ExAllocatePoolWithTag+ExFreePool 4 KiB vs kmalloc+kfree", 1100,
+	  NULL, NULL, pool_4096, kmalloc_4096 },
+	{ "ExAllocatePoolWithTag+ExFreePool 64 KiB vs kmalloc+kfree", 1100,
+	  NULL, NULL, pool_65536, kmalloc_65536 },
+	{ "ExAllocatePool2 256 B vs kzalloc+kfree", 1100,
+	  NULL, NULL, pool2_256, kzalloc_256 },
+#endif
+#ifdef HAVE_LOOKASIDE
+	{ "NPaged lookaside alloc+free 256 B vs kmem_cache_alloc+free", 1100,
+	  lookaside_setup, lookaside_teardown, lookaside_loop,
+	  kmem_cache_loop },
+#endif
+#ifdef HAVE_SPINLOCK
+	{ "KeAcquireSpinLock+Release vs spin_lock_bh+unlock", 1050,
+	  NULL, NULL, ke_spin_loop, spin_bh_loop },
+	{ "KeAcquireInStackQueuedSpinLock+Release vs spin_lock_bh+unlock",
+	  1050, NULL, NULL, ke_queued_loop, spin_bh_loop },
+	{ "KeAcquireSpinLockAtDpcLevel+Release vs spin_lock+unlock", 1050,
+	  NULL, NULL, ke_dpc_loop, spin_loop },
+#endif
+	{ "ExInterlockedRemoveHead+InsertTailList vs list ops under irqsave",
+	  1050, list_setup, NULL, nt_ilist_loop, ilist_loop },
+	{ "InterlockedPush+PopEntrySList vs llist_add+locked llist_del_first",
+	  1050, slist_setup, NULL, slist_loop, llist_loop },
+	{ "RemoveHeadList+InsertTailList vs list_del+list_add_tail", 1050,
+	  list_setup, NULL, nt_list_loop, list_loop },
+};
+
+/* ---- timing ---- */
+
+static u64 bench_time(void (*fn)(unsigned int), unsigned int n)
+{
+	u64 t0 = ktime_get_ns();
+
+	fn(n);
+	return ktime_get_ns() - t0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void bench_summarise(struct bench_stat *s, u64 *ps,
+			    unsigned int rounds)
+{
+	sort(ps, rounds, sizeof(*ps), cmp_u64, NULL);
+	s->min = ps[0];
+	s->max = ps[rounds - 1];
+	s->med = rounds & 1 ? ps[rounds / 2] :
+			      (ps[rounds / 2 - 1] + ps[rounds / 2]) / 2;
+}
+
+/* The batch size at which @fn takes about bench_batch_us. */
+static unsigned int bench_calibrate(void (*fn)(unsigned int))
+{
+	u64 want = (u64)bench_batch_us * NSEC_PER_USEC;
+	unsigned int n = 16;
+
+	fn(n);			/* warm the caches */
+	while (n < (1U << 22) && bench_time(fn, n) < want)
+		n *= 2;
+	return n;
+}
+
+static unsigned int bench_nr_rounds(void)
+{
+	return clamp(bench_rounds, 1U, (unsigned int)BENCH_MAX_ROUNDS);
+}
+
+static void bench_run_row(struct bench_result *r)
+{
+	const struct bench_row *row = r->row;
+	unsigned int i, rounds = bench_nr_rounds();
+	u64 shim[BENCH_MAX_ROUNDS], raw[BENCH_MAX_ROUNDS];
+
+	if (row->setup) {
+		r->err = row->setup();
+		if (r->err)
+			return;
+	}
+	r->n = bench_calibrate(row->raw);
+	row->shim(r->n);	/* warm up the shim side too */
+	for (i = 0; i < rounds; i++) {
+		/* Flip the order every round so neither side always leads. */
+		if (i & 1) {
+			raw[i] = bench_time(row->raw, r->n);
+			shim[i] = bench_time(row->shim, r->n);
+		} else {
+			shim[i] = bench_time(row->shim, r->n);
+			raw[i] = bench_time(row->raw, r->n);
+		}
+		shim[i] = div_u64(shim[i] * 1000, r->n);
+		raw[i] = div_u64(raw[i] * 1000, r->n);
+		cond_resched();
+	}
+	bench_summarise(&r->shim, shim, rounds);
+	bench_summarise(&r->raw, raw, rounds);
+	if (row->teardown)
+		row->teardown();
+}
+
+/* ---- workers: kthreads bound to one CPU each ---- */
+
+/**
+ * struct bench_worker - one kthread of a run
+ * @task:  the kthread
+ * @fn:    what it runs once the start barrier opens
+ * @arg:   argument of @fn
+ * @n:     operations for @fn
+ * @ns:    how long @fn took
+ * @done:  completed when @ns is set
+ */
+struct bench_worker {
+	struct task_struct *task;
+	void (*fn)(struct bench_worker *w);
+	void *arg;
+	unsigned int n;
+	u64 ns;
+	struct completion done;
+};
+
+static atomic_t bench_ready;
+static int bench_nr_workers;
+
+static int bench_worker_fn(void *data)
+{
+	struct bench_worker *w = data;
+
+	/* Start together: nobody times until every worker is on its CPU. */
+	atomic_inc(&bench_ready);
+	while (atomic_read(&bench_ready) < bench_nr_workers)
+		cpu_relax();
+	w->fn(w);
+	complete(&w->done);
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+/* Runs @fn on each CPU of @cpus at once; returns 0 or -errno. */
+static int bench_on_cpus(const struct cpumask *cpus, struct bench_worker *w,
+			 void (*fn)(struct bench_worker *w), void *arg,
+			 unsigned int n)
+{
+	int cpu, i = 0, nr = 0, err = 0;
+
+	atomic_set(&bench_ready, 0);
+	bench_nr_workers = cpumask_weight(cpus);
+	for_each_cpu(cpu, cpus) {
+		w[i].fn = fn;
+		w[i].arg = arg;
+		w[i].n = n;
+		w[i].ns = 0;
+		init_completion(&w[i].done);
+		w[i].task = kthread_create(bench_worker_fn, &w[i],
+					   "ntshim_bench/%d", cpu);
+		if (IS_ERR(w[i].task)) {
+			err = PTR_ERR(w[i].task);
+			break;
+		}
+		kthread_bind(w[i].task, cpu);
+		i++;
+	}
+	nr = i;
+	if (err) {
+		/* Never woken: kthread_stop() ends them before fn runs. */
+		for (i = 0; i < nr; i++)
+			kthread_stop(w[i].task);
+		return err;
+	}
+	for (i = 0; i < nr; i++)
+		wake_up_process(w[i].task);
+	for (i = 0; i < nr; i++) {
+		wait_for_completion(&w[i].done);
+		kthread_stop(w[i].task);
+	}
+	return 0;
+}
+
+/* ---- the cost rows, run by one worker ---- */
+
+static struct bench_result bench_results[ARRAY_SIZE(bench_rows)];
+
+static void bench_cost_worker(struct bench_worker *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bench_rows); i++) {
+		bench_results[i].row = &bench_rows[i];
+		bench_results[i].err = 0;
+		bench_run_row(&bench_results[i]);
+	}
+}
+
+/* ---- scaling: one tag from every CPU at once ---- */
+
+#define BENCH_SCALE_SIZE 256
+
+/*
+ * The naive tracker: one global lock around the counters, as older shims
+ * kept their pool statistics.  Names never contain commas (CSV).
+ */
+static struct {
+	spinlock_t lock;
+	u64 allocs, frees, bytes;
+} naive = { .lock = __SPIN_LOCK_UNLOCKED(naive.lock) };
+
+static void *naive_alloc(size_t size)
+{
+	unsigned long flags;
+	void *p = kmalloc(size, GFP_KERNEL);
+
+	if (p) {
+		spin_lock_irqsave(&naive.lock, flags);
+		naive.allocs++;
+		naive.bytes += size;
+		spin_unlock_irqrestore(&naive.lock, flags);
+	}
+	return p;
+}
+
+static void naive_free(void *p, size_t size)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&naive.lock, flags);
+	naive.frees++;
+	naive.bytes -= size;
+	spin_unlock_irqrestore(&naive.lock, flags);
+	kfree(p);
+}
+
+static void naive_scale_worker(struct bench_worker *w)
+{
+	unsigned int n = w->n;
+	u64 t0 = ktime_get_ns();
+
+	while (n--) {
+		void *p = naive_alloc(BENCH_SCALE_SIZE);
+
+		OPTIMIZER_HIDE_VAR(p);
+		naive_free(p, BENCH_SCALE_SIZE);
+	}
+	w->ns = ktime_get_ns() - t0;
+}
+
+#ifdef HAVE_POOL
+static void pool_scale_worker(struct bench_worker *w)
+{
+	unsigned int n = w->n;
+	u64 t0 = ktime_get_ns();
+
+	while (n--) {
+		void *p = ExAllocatePoolWithTag(NonPagedPoolNx,
+						BENCH_SCALE_SIZE, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+	w->ns = ktime_get_ns() - t0;
+}
+#endif
+
+/**
+ * struct bench_scale - a scaling line: per-CPU ps/op of two runs
+ * @name:   what is compared
+ * @target: lower bound on the throughput ratio, in thousandths (0: none)
+ * @a:      the measured side
+ * @b:      the side it is compared with
+ */
+struct bench_scale {
+	const char *name;
+	unsigned int target;
+	struct bench_stat a, b;
+};
+
+enum { SCALE_POOL_ALL, SCALE_POOL_ONE, SCALE_NAIVE_ALL, SCALE_NAIVE_ONE,
+       SCALE_RUNS };
+
+static struct bench_scale bench_scales[3];
+static int bench_nr_scales;
+static unsigned int bench_scale_n;
+
+/* Mean per-CPU ps/op of the workers of one run. */
+static u64 bench_per_cpu(struct bench_worker *w, int nr, unsigned int n)
+{
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < nr; i++)
+		sum += div_u64(w[i].ns * 1000, n);
+	return div_u64(sum, nr);
+}
+
+static int bench_scaling(void)
+{
+	static u64 ps[SCALE_RUNS][BENCH_MAX_ROUNDS];
+	void (*fns[SCALE_RUNS])(struct bench_worker *w) = {
+#ifdef HAVE_POOL
+		[SCALE_POOL_ALL] = pool_scale_worker,
+		[SCALE_POOL_ONE] = pool_scale_worker,
+#endif
+		[SCALE_NAIVE_ALL] = naive_scale_worker,
+		[SCALE_NAIVE_ONE] = naive_scale_worker,
+	};
+	unsigned int i, rounds = bench_nr_rounds();
+	struct bench_worker *w;
+	cpumask_var_t one;
+	int run, nr_all, err = 0;
+
+	nr_all = min_t(int, num_online_cpus(), BENCH_MAX_CPUS);
+	w = kcalloc(BENCH_MAX_CPUS, sizeof(*w), GFP_KERNEL);
+	if (!w)
+		return -ENOMEM;
+	if (!zalloc_cpumask_var(&one, GFP_KERNEL)) {
+		kfree(w);
+		return -ENOMEM;
+	}
+	cpumask_set_cpu(cpumask_first(cpu_online_mask), one);
+
+	/* Calibrate on one CPU with the baseline: ~4 batches' worth. */
+	bench_scale_n = 1024;
+	for (;;) {
+		err = bench_on_cpus(one, w, naive_scale_worker, NULL,
+				    bench_scale_n);
+		if (err || w[0].ns >= 4ULL * bench_batch_us * NSEC_PER_USEC ||
+		    bench_scale_n >= (1U << 22))
+			break;
+		bench_scale_n *= 2;
+	}
+
+	for (i = 0; i < rounds && !err; i++) {
+		for (run = 0; run < SCALE_RUNS && !err; run++) {
+			bool all = run == SCALE_POOL_ALL ||
+				   run == SCALE_NAIVE_ALL;
+
+			if (!fns[run])
+				continue;
+			/* The first nr_all online CPUs, or the first alone. */
+			if (all) {
+				int cpu, k = 0;
+
+				for_each_online_cpu(cpu) {
+					if (k++ >= nr_all)
+						break;
+					cpumask_set_cpu(cpu, one);
+				}
+			}
+			err = bench_on_cpus(one, w, fns[run], NULL,
+					    bench_scale_n);
+			ps[run][i] = bench_per_cpu(w, cpumask_weight(one),
+						   bench_scale_n);
+			cpumask_clear(one);
+			cpumask_set_cpu(cpumask_first(cpu_online_mask), one);
+		}
+	}
+	free_cpumask_var(one);
+	kfree(w);
+	if (err)
+		return err;
+
+	bench_nr_scales = 0;
+#ifdef HAVE_POOL
+	bench_scales[bench_nr_scales].name =
+		"pool tag 256 B per-CPU throughput: all CPUs vs one CPU";
+	bench_scales[bench_nr_scales].target = 900;
+	bench_summarise(&bench_scales[bench_nr_scales].a, ps[SCALE_POOL_ALL],
+		   rounds);
+	bench_summarise(&bench_scales[bench_nr_scales].b, ps[SCALE_POOL_ONE],
+		   rounds);
+	bench_nr_scales++;
+#endif
+	bench_scales[bench_nr_scales].name =
+		"naive tracker 256 B per-CPU throughput: all CPUs vs one CPU";
+	bench_scales[bench_nr_scales].target = 0;
+	bench_summarise(&bench_scales[bench_nr_scales].a, ps[SCALE_NAIVE_ALL],
+		   rounds);
+	bench_summarise(&bench_scales[bench_nr_scales].b, ps[SCALE_NAIVE_ONE],
+		   rounds);
+	bench_nr_scales++;
+#ifdef HAVE_POOL
+	/* ps[] is sorted in place by bench_summarise(); medians are what count. */
+	bench_scales[bench_nr_scales].name =
+		"pool tag vs naive tracker 256 B throughput on all CPUs";
+	bench_scales[bench_nr_scales].target = 1000;
+	bench_scales[bench_nr_scales].a = bench_scales[0].a;
+	bench_scales[bench_nr_scales].b = bench_scales[1].a;
+	bench_nr_scales++;
+#endif
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void bench_print_stat(struct seq_file *m, const struct bench_stat *s)
+{
+	seq_printf(m, ",%llu.%02llu,%llu.%02llu,%llu.%02llu",
+		   s->med / 1000, (s->med % 1000) / 10,
+		   s->min / 1000, (s->min % 1000) / 10,
+		   s->max / 1000, (s->max % 1000) / 10);
+}
+
+static void bench_print_ratio(struct seq_file *m, u64 num, u64 den)
+{
+	u64 r = den ? div64_u64(num * 1000, den) : 0;
+
+	seq_printf(m, ",%llu.%03llu", r / 1000, r % 1000);
+}
+
+static void bench_print_target(struct seq_file *m, const char *op,
+			       unsigned int t)
+{
+	if (t)
+		seq_printf(m, ",%s%u.%03u", op, t / 1000, t % 1000);
+	else
+		seq_puts(m, ",");
+}
+
+static int bench_run_show(struct seq_file *m, void *v)
+{
+	struct bench_worker *w;
+	cpumask_var_t cpus;
+	unsigned int i;
+	int cpu, err;
+
+	w = kzalloc(sizeof(*w), GFP_KERNEL);
+	if (!w || !zalloc_cpumask_var(&cpus, GFP_KERNEL)) {
+		kfree(w);
+		return -ENOMEM;
+	}
+	cpu = bench_cpu;
+	if (cpu < 0 || cpu >= nr_cpu_ids || !cpu_online(cpu))
+		cpu = cpumask_last(cpu_online_mask);
+	cpumask_set_cpu(cpu, cpus);
+	err = bench_on_cpus(cpus, w, bench_cost_worker, NULL, 0);
+	free_cpumask_var(cpus);
+	kfree(w);
+	if (!err)
+		err = bench_scaling();
+	if (err)
+		return err;
+
+	/* ratio: time shim/raw for "time", throughput a/b for "throughput" */
+	seq_puts(m, "kind,row,shim_ns,shim_min,shim_max,raw_ns,raw_min,raw_max,ratio,target,n,rounds,cpus\n");
+	for (i = 0; i < ARRAY_SIZE(bench_results); i++) {
+		struct bench_result *r = &bench_results[i];
+
+		if (r->err) {
+			seq_printf(m, "error,%s,,,,,,,,,%d,,\n", r->row->name,
+				   r->err);
+			continue;
+		}
+		seq_printf(m, "time,%s", r->row->name);
+		bench_print_stat(m, &r->shim);
+		bench_print_stat(m, &r->raw);
+		bench_print_ratio(m, r->shim.med, r->raw.med);
+		bench_print_target(m, "<=", r->row->target);
+		seq_printf(m, ",%u,%u,1\n", r->n, bench_nr_rounds());
+	}
+	for (i = 0; i < bench_nr_scales; i++) {
+		struct bench_scale *s = &bench_scales[i];
+
+		seq_printf(m, "throughput,%s", s->name);
+		bench_print_stat(m, &s->a);
+		bench_print_stat(m, &s->b);
+		bench_print_ratio(m, s->b.med, s->a.med);
+		bench_print_target(m, ">=", s->target);
+		seq_printf(m, ",%u,%u,%u\n", bench_scale_n, bench_nr_rounds(),
+			   num_online_cpus());
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(bench_run);
+
+static struct dentry *bench_dir;
+
+static int __init ntshim_bench_init(void)
+{
+	KeInitializeSpinLock(&bench_klock);
+	KeInitializeSpinLock(&bench_qlock);
+	KeInitializeSpinLock(&bench_dlock);
+	KeInitializeSpinLock(&bench_llock);
+	bench_dir = debugfs_create_dir("ntshim_bench", NULL);
+	debugfs_create_file("run", 0400, bench_dir, NULL, &bench_run_fops);
+	return 0;
+}
+
+static void __exit ntshim_bench_exit(void)
+{
+	debugfs_remove_recursive(bench_dir);
+}
+
+module_init(ntshim_bench_init);
+module_exit(ntshim_bench_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("ntshim benchmarks: shim cost over raw Linux primitives");
