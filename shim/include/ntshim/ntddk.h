@@ -23,6 +23,7 @@
 /* lists */
 
 /* lookaside */
+#include <ntshim/lookaside.h>
 
 /* runtime basics: Rtl memory and strings */
 
