@@ -70,7 +70,7 @@ static DECLARE_WORK(lookaside_doomed_work, lookaside_doomed_work_fn);
  */
 void kasan_poison(const void *addr, size_t size, u8 value, bool init);
 #define LOOKASIDE_KASAN_FREE 0xFB	/* KASAN_SLAB_FREE: "freed slab object" */
-#define LOOKASIDE_GRANULE (1UL << KASAN_SHADOW_SCALE_SHIFT)
+#define LOOKASIDE_GRANULE BIT(KASAN_SHADOW_SCALE_SHIFT)
 
 static void lookaside_poison(GENERAL_LOOKASIDE *L, void *p)
 {
@@ -168,7 +168,7 @@ static ULONG lookaside_owner_tag(const void *owner)
 
 	spin_lock_irqsave(&lookaside_lists_lock, flags);
 	list_for_each_entry(L, &lookaside_lists, ListEntry)
-		if (L == owner)
+		if (owner == L)
 			tag = L->Tag;
 	spin_unlock_irqrestore(&lookaside_lists_lock, flags);
 	return tag;
@@ -201,7 +201,7 @@ static void lookaside_bad_free(GENERAL_LOOKASIDE *L, void *p, void *owner,
 		ULONG tag = lookaside_owner_tag(owner);
 
 		ntshim_violation(NTSHIM_V_LOOKASIDE_FOREIGN_FREE, L->Tag, p,
-				 caller, "block belongs to list %px ('%s')",
+				 caller, "block belongs to list %p ('%s')",
 				 owner, tag ? ntshim_tag_str(tag, tagbuf) :
 					      "deleted");
 	} else if (lookaside_recently_freed(L, p)) {
@@ -268,26 +268,23 @@ static void lookaside_backend_free(GENERAL_LOOKASIDE *L, void *p)
 	}
 }
 
-/* Destroy @L's kmem_cache now or, if we may not sleep, from a work item. */
+/*
+ * Destroy @L's kmem_cache now or, if we may not sleep, from a work item
+ * (with the node allocated beside the cache, so this cannot fail).
+ */
 static void lookaside_retire_slab(GENERAL_LOOKASIDE *L)
 {
-	struct kmem_cache *slab = L->Ntshim.slab;
-	struct lookaside_doomed *d;
+	struct lookaside_doomed *d = L->Ntshim.doomed;
 
 	L->Ntshim.slab = NULL;
-	if (!slab)
+	L->Ntshim.doomed = NULL;
+	if (!d)
 		return;
 	if (KeGetCurrentIrql() == PASSIVE_LEVEL) {
-		kmem_cache_destroy(slab);
+		kmem_cache_destroy(d->slab);
+		kfree(d);
 		return;
 	}
-	d = kmalloc(sizeof(*d), GFP_ATOMIC);
-	if (!d) {
-		pr_err("lookaside: out of memory, kmem_cache %px leaked\n",
-		       slab);
-		return;
-	}
-	d->slab = slab;
 	llist_add(&d->node, &lookaside_doomed);
 	schedule_work(&lookaside_doomed_work);
 }
@@ -337,6 +334,7 @@ static void lookaside_init(GENERAL_LOOKASIDE *L, POOL_TYPE type, u8 flags,
 			   SIZE_T size, ULONG tag, unsigned long caller)
 {
 	struct ntshim_lookaside *n = &L->Ntshim;
+	struct lookaside_doomed *doomed = NULL;
 	char tagbuf[NTSHIM_TAG_STR_LEN];
 	unsigned long irqflags;
 	char name[32];
@@ -358,7 +356,9 @@ static void lookaside_init(GENERAL_LOOKASIDE *L, POOL_TYPE type, u8 flags,
 				 (size_t)size, LOOKASIDE_MINIMUM_BLOCK_SIZE);
 
 	if (!(flags & (LOOKASIDE_CB_ALLOC | LOOKASIDE_CB_FREE)) &&
-	    KeGetCurrentIrql() == PASSIVE_LEVEL) {
+	    KeGetCurrentIrql() == PASSIVE_LEVEL)
+		doomed = kmalloc(sizeof(*doomed), GFP_KERNEL);
+	if (doomed) {
 		ntshim_tag_str(tag, tagbuf);
 		for (i = 0; i < 4; i++)
 			if (!isalnum(tagbuf[i]))
@@ -366,11 +366,17 @@ static void lookaside_init(GENERAL_LOOKASIDE *L, POOL_TYPE type, u8 flags,
 		snprintf(name, sizeof(name), "ntshim_%s_%d", tagbuf,
 			 atomic_inc_return(&lookaside_cache_seq));
 #ifdef SLAB_NO_MERGE
-		n->slab = kmem_cache_create(name, L->Size, 16, SLAB_NO_MERGE,
-					    NULL);
+		doomed->slab = kmem_cache_create(name, L->Size, 16,
+						 SLAB_NO_MERGE, NULL);
 #else
-		n->slab = kmem_cache_create(name, L->Size, 16, 0, NULL);
+		doomed->slab = kmem_cache_create(name, L->Size, 16, 0, NULL);
 #endif
+		if (doomed->slab) {
+			n->slab = doomed->slab;
+			n->doomed = doomed;
+		} else {
+			kfree(doomed);
+		}
 	}
 
 	n->magic = LOOKASIDE_LIVE;
@@ -383,6 +389,7 @@ static void lookaside_init(GENERAL_LOOKASIDE *L, POOL_TYPE type, u8 flags,
 static void lookaside_init_broken(GENERAL_LOOKASIDE *L, ULONG tag)
 {
 	memset(L, 0, sizeof(*L));
+	spin_lock_init(&L->Ntshim.lock);
 	INIT_LIST_HEAD(&L->ListEntry);
 	L->Tag = tag;
 	L->Ntshim.magic = LOOKASIDE_BROKEN;
@@ -528,23 +535,21 @@ static void lookaside_delete(GENERAL_LOOKASIDE *L, unsigned long caller)
 	ULONG outstanding;
 	u32 magic;
 
+	/* a list that is not live may not even have an initialised lock */
+	magic = READ_ONCE(n->magic);
+	if (magic == LOOKASIDE_BROKEN) {
+		/* reported at initialisation; nothing to release */
+		WRITE_ONCE(n->magic, LOOKASIDE_DELETED);
+		return;
+	}
+	if (!lookaside_live(L, caller))
+		return;
+	lookaside_check_irql(L, caller);
+
 	spin_lock_irqsave(&n->lock, flags);
-	magic = n->magic;
-	if (magic == LOOKASIDE_LIVE)
-		n->magic = LOOKASIDE_DELETED;
+	n->magic = LOOKASIDE_DELETED;
 	outstanding = lookaside_outstanding(L);
 	spin_unlock_irqrestore(&n->lock, flags);
-
-	if (magic == LOOKASIDE_BROKEN) {
-		/* already reported at initialisation; nothing to release */
-		n->magic = LOOKASIDE_DELETED;
-		return;
-	}
-	if (magic != LOOKASIDE_LIVE) {
-		lookaside_live(L, caller);	/* reports it */
-		return;
-	}
-	lookaside_check_irql(L, caller);
 
 	spin_lock_irqsave(&lookaside_lists_lock, flags);
 	list_del_init(&L->ListEntry);
@@ -570,7 +575,7 @@ static u8 lookaside_cb_flags(bool allocate, bool free)
 	       (free ? LOOKASIDE_CB_FREE : 0);
 }
 
-VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+void ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 				     PALLOCATE_FUNCTION Allocate,
 				     PFREE_FUNCTION Free, ULONG Flags,
 				     SIZE_T Size, ULONG Tag, USHORT Depth)
@@ -591,7 +596,7 @@ VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 }
 EXPORT_SYMBOL_GPL(ExInitializeNPagedLookasideList);
 
-VOID ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				    PALLOCATE_FUNCTION Allocate,
 				    PFREE_FUNCTION Free, ULONG Flags,
 				    SIZE_T Size, ULONG Tag, USHORT Depth)
@@ -670,27 +675,27 @@ PVOID ExAllocateFromLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 }
 EXPORT_SYMBOL_GPL(ExAllocateFromLookasideListEx);
 
-VOID ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+void ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 				 PVOID Entry)
 {
 	lookaside_free(&Lookaside->L, Entry, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExFreeToNPagedLookasideList);
 
-VOID ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+void ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				PVOID Entry)
 {
 	lookaside_free(&Lookaside->L, Entry, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExFreeToPagedLookasideList);
 
-VOID ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry)
+void ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry)
 {
 	lookaside_free(&Lookaside->L, Entry, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExFreeToLookasideListEx);
 
-VOID ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
+void ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 {
 	if (!lookaside_live(&Lookaside->L, _RET_IP_))
 		return;
@@ -699,19 +704,19 @@ VOID ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 }
 EXPORT_SYMBOL_GPL(ExFlushLookasideListEx);
 
-VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
+void ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
 {
 	lookaside_delete(&Lookaside->L, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExDeleteNPagedLookasideList);
 
-VOID ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
+void ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
 {
 	lookaside_delete(&Lookaside->L, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExDeletePagedLookasideList);
 
-VOID ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
+void ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 {
 	lookaside_delete(&Lookaside->L, _RET_IP_);
 }
@@ -720,38 +725,44 @@ EXPORT_SYMBOL_GPL(ExDeleteLookasideListEx);
 /* ------------------------------------------------------------------ */
 /* debugfs: /sys/kernel/debug/ntshim/lookaside, like WinDbg's !lookaside */
 
+int ntshim_lookaside_row(PGENERAL_LOOKASIDE L, char *buf, size_t len)
+{
+	struct ntshim_lookaside *n = &L->Ntshim;
+	ULONG allocs, misses, frees, free_misses, outstanding;
+	char tagbuf[NTSHIM_TAG_STR_LEN];
+	unsigned int permille = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&n->lock, flags);
+	allocs = L->TotalAllocates;
+	misses = L->AllocateMisses;
+	frees = L->TotalFrees;
+	free_misses = L->FreeMisses;
+	outstanding = lookaside_outstanding(L);
+	spin_unlock_irqrestore(&n->lock, flags);
+
+	if (allocs)
+		permille = div_u64((u64)(allocs - misses) * 1000, allocs);
+	return scnprintf(buf, len,
+			 "%s %-5s %8u %5u %11u %11u %5u.%u %11u %11u %11u\n",
+			 ntshim_tag_str(L->Tag, tagbuf),
+			 (n->flags & LOOKASIDE_PAGED) ? "Paged" : "Nonp",
+			 L->Size, L->Depth, allocs, misses, permille / 10,
+			 permille % 10, frees, free_misses, outstanding);
+}
+EXPORT_SYMBOL_GPL(ntshim_lookaside_row);
+
 static int lookaside_show(struct seq_file *m, void *v)
 {
-	char tagbuf[NTSHIM_TAG_STR_LEN];
+	char row[NTSHIM_LOOKASIDE_ROW_LEN];
 	GENERAL_LOOKASIDE *L;
 	unsigned long flags;
 
-	seq_printf(m, "%-4s %-5s %8s %5s %11s %11s %7s %11s %11s %11s\n",
-		   "Tag", "Type", "Size", "Depth", "TotalAllocs",
-		   "AllocMisses", "HitRate", "TotalFrees", "FreeMisses",
-		   "Outstanding");
+	seq_puts(m, NTSHIM_LOOKASIDE_HEADER);
 	spin_lock_irqsave(&lookaside_lists_lock, flags);
 	list_for_each_entry(L, &lookaside_lists, ListEntry) {
-		struct ntshim_lookaside *n = &L->Ntshim;
-		ULONG allocs, misses, frees, free_misses, outstanding;
-		unsigned int permille = 0;
-
-		spin_lock(&n->lock);
-		allocs = L->TotalAllocates;
-		misses = L->AllocateMisses;
-		frees = L->TotalFrees;
-		free_misses = L->FreeMisses;
-		outstanding = lookaside_outstanding(L);
-		spin_unlock(&n->lock);
-
-		if (allocs)
-			permille = div_u64((u64)(allocs - misses) * 1000,
-					   allocs);
-		seq_printf(m, "%s %-5s %8u %5u %11u %11u %5u.%u %11u %11u %11u\n",
-			   ntshim_tag_str(L->Tag, tagbuf),
-			   (n->flags & LOOKASIDE_PAGED) ? "Paged" : "Nonp",
-			   L->Size, L->Depth, allocs, misses, permille / 10,
-			   permille % 10, frees, free_misses, outstanding);
+		ntshim_lookaside_row(L, row, sizeof(row));
+		seq_puts(m, row);
 	}
 	spin_unlock_irqrestore(&lookaside_lists_lock, flags);
 	return 0;

@@ -83,17 +83,39 @@
 #include <ntshim/status.h>
 #include <ntshim/types.h>
 
-/* sizeof(SLIST_ENTRY) on x64: a smaller block could not be chained. */
+/**
+ * define LOOKASIDE_MINIMUM_BLOCK_SIZE - smallest legal block size
+ *
+ * sizeof(SLIST_ENTRY) on x64: Windows chains cached blocks through them.
+ */
 #define LOOKASIDE_MINIMUM_BLOCK_SIZE 16
 
-/* Blocks a list caches (fixed; see above). */
+/**
+ * define NTSHIM_LOOKASIDE_DEPTH - blocks a list caches (fixed; see above)
+ */
 #define NTSHIM_LOOKASIDE_DEPTH 4
 
-/* ExInitializeLookasideListEx() flags (mutually exclusive). */
+/**
+ * define EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL - raise if allocation fails
+ *
+ * ExInitializeLookasideListEx() flag.  Linux cannot raise: the allocation
+ * returns NULL, but the Allocate callback sees the flag in its PoolType.
+ */
 #define EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL 0x00000001UL
+
+/**
+ * define EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE - return NULL on failure
+ *
+ * ExInitializeLookasideListEx() flag; excludes RAISE_ON_FAIL.
+ */
 #define EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE 0x00000002UL
 
-/* Ored into PoolType for Allocate callbacks of RAISE_ON_FAIL lists. */
+/**
+ * define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE - Windows' pool flag value
+ *
+ * Ored into the PoolType an Allocate callback of a RAISE_ON_FAIL list gets
+ * (POOL_RAISE_IF_ALLOCATION_FAILURE's value).
+ */
 #define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE 16
 
 struct _LOOKASIDE_LIST_EX;
@@ -122,6 +144,7 @@ struct kmem_cache;
  * @recent_next: next slot of @recent
  * @cache:    freed blocks kept for reuse
  * @slab:     the list's kmem_cache, or NULL (callbacks or kmalloc)
+ * @doomed:   what destroys @slab later if the list is deleted at DISPATCH
  * @failed:   allocations that returned NULL
  * @recent:   blocks last given back to the backing store (debug builds)
  *
@@ -136,6 +159,7 @@ struct ntshim_lookaside {
 	u8 recent_next;
 	PVOID cache[NTSHIM_LOOKASIDE_DEPTH];
 	struct kmem_cache *slab;
+	void *doomed;
 	ULONG failed;
 	PVOID recent[8];
 };
@@ -239,7 +263,7 @@ typedef struct _LOOKASIDE_LIST_EX {
  * IRQL <= DISPATCH_LEVEL.  At DISPATCH_LEVEL no kmem_cache can be made, so
  * blocks come from kmalloc().
  */
-VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+void ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 				     PALLOCATE_FUNCTION Allocate,
 				     PFREE_FUNCTION Free, ULONG Flags,
 				     SIZE_T Size, ULONG Tag, USHORT Depth);
@@ -257,7 +281,7 @@ VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
  * IRQL < DISPATCH_LEVEL.  Linux has no paged kernel heap: "paged" blocks
  * are ordinary slab memory, but the IRQL rule is still enforced.
  */
-VOID ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				    PALLOCATE_FUNCTION Allocate,
 				    PFREE_FUNCTION Free, ULONG Flags,
 				    SIZE_T Size, ULONG Tag, USHORT Depth);
@@ -324,7 +348,7 @@ PVOID ExAllocateFromLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
  * The block is cached if fewer than Depth blocks are, else released.
  * IRQL <= DISPATCH_LEVEL.
  */
-VOID ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+void ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 				 PVOID Entry);
 
 /**
@@ -334,7 +358,7 @@ VOID ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
  *
  * IRQL < DISPATCH_LEVEL.
  */
-VOID ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+void ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				PVOID Entry);
 
 /**
@@ -344,7 +368,7 @@ VOID ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
  *
  * IRQL as for ExAllocateFromLookasideListEx().
  */
-VOID ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry);
+void ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry);
 
 /**
  * ExFlushLookasideListEx() - release every cached block of an Ex list
@@ -354,7 +378,7 @@ VOID ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry);
  * nothing cached.  Counters are unchanged.  IRQL as for the list's
  * allocations.
  */
-VOID ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
+void ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
 
 /**
  * ExDeleteNPagedLookasideList() - release a nonpaged list
@@ -365,7 +389,7 @@ VOID ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
  * IRQL <= DISPATCH_LEVEL; at DISPATCH_LEVEL the kmem_cache is destroyed
  * later from a work item.
  */
-VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+void ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 
 /**
  * ExDeletePagedLookasideList() - release a paged list
@@ -373,7 +397,7 @@ VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
  *
  * IRQL < DISPATCH_LEVEL.
  */
-VOID ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
+void ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
 
 /**
  * ExDeleteLookasideListEx() - release an Ex list
@@ -381,6 +405,37 @@ VOID ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
  *
  * IRQL as for the list's allocations.
  */
-VOID ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
+void ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
+
+/**
+ * define NTSHIM_LOOKASIDE_HEADER - first line of the debugfs table
+ *
+ * /sys/kernel/debug/ntshim/lookaside is this line, then one
+ * ntshim_lookaside_row() per live list.
+ */
+#define NTSHIM_LOOKASIDE_HEADER                                               \
+	"Tag  Type      Size Depth TotalAllocs AllocMisses HitRate "          \
+	" TotalFrees  FreeMisses Outstanding\n"
+
+/**
+ * define NTSHIM_LOOKASIDE_ROW_LEN - room for one ntshim_lookaside_row()
+ */
+#define NTSHIM_LOOKASIDE_ROW_LEN 128
+
+/**
+ * ntshim_lookaside_row() - format one list's line of the debugfs table
+ * @L:   a live list
+ * @buf: where to write, NTSHIM_LOOKASIDE_ROW_LEN bytes suffice
+ * @len: size of @buf
+ *
+ * The line, like WinDbg's !lookaside: the tag in columns 0-3 (as poolmon
+ * prints it), one space, then whitespace-separated Type ("Nonp" or
+ * "Paged"), Size, Depth, TotalAllocs, AllocMisses, HitRate (percent of
+ * allocations served from the cache, one decimal), TotalFrees, FreeMisses
+ * and Outstanding (blocks handed out and not yet freed), ending in '\n'.
+ *
+ * Return: the characters written, not counting the NUL.
+ */
+int ntshim_lookaside_row(PGENERAL_LOOKASIDE L, char *buf, size_t len);
 
 #endif /* _NTSHIM_LOOKASIDE_H */
