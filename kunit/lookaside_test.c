@@ -9,12 +9,13 @@
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/kasan.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
-#define TEST_TAG 'tsLT'		/* prints as "TLst" */
+#define TEST_TAG NTSHIM_TAG('T', 'L', 's', 't')
 #define TEST_SIZE 40
 
 /* What the test Allocate/Free routines saw. */
@@ -116,6 +117,51 @@ static void ExAllocateFromNPagedLookasideList_test(struct kunit *test)
 	ExDeleteNPagedLookasideList(&list);
 }
 
+#ifdef CONFIG_KASAN_GENERIC
+static u8 __no_sanitize_address shadow_byte(const void *p)
+{
+	return *(u8 *)kasan_mem_to_shadow(p);
+}
+#endif
+
+/*
+ * KASAN: a cached block is poisoned as freed slab memory (0xFB) and
+ * unpoisoned when handed out again, with the slab's redzone after Size
+ * back in place.  A 20-byte block is granules [0-7][8-15][16-23]:
+ *   cached:     FB FB FB
+ *   handed out: 00 00 04   (4 bytes of the last granule usable)
+ */
+static void ntshim_lookaside_kasan_test(struct kunit *test)
+{
+#ifdef CONFIG_KASAN_GENERIC
+	NPAGED_LOOKASIDE_LIST list;
+	u8 *p, *q;
+
+	ExInitializeNPagedLookasideList(&list, NULL, NULL, 0, 20, TEST_TAG, 0);
+	p = ExAllocateFromNPagedLookasideList(&list);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, shadow_byte(p), 0);
+	KUNIT_EXPECT_EQ(test, shadow_byte(p + 16), 4);
+
+	ExFreeToNPagedLookasideList(&list, p);
+	KUNIT_EXPECT_EQ(test, shadow_byte(p), 0xFB);
+	KUNIT_EXPECT_EQ(test, shadow_byte(p + 8), 0xFB);
+	KUNIT_EXPECT_EQ(test, shadow_byte(p + 16), 0xFB);
+
+	q = ExAllocateFromNPagedLookasideList(&list);
+	KUNIT_ASSERT_PTR_EQ(test, q, p);
+	KUNIT_EXPECT_EQ(test, shadow_byte(q), 0);
+	KUNIT_EXPECT_EQ(test, shadow_byte(q + 8), 0);
+	KUNIT_EXPECT_EQ(test, shadow_byte(q + 16), 4);
+	memset(q, 0, 20);
+
+	ExFreeToNPagedLookasideList(&list, q);
+	ExDeleteNPagedLookasideList(&list);
+#else
+	kunit_skip(test, "needs generic KASAN");
+#endif
+}
+
 /*
  * The seed's LookasideTest: 50 allocations, 50 frees, delete.
  * 50 allocs on an empty list: TA 50, AM 50.
@@ -174,6 +220,38 @@ static void ntshim_lookaside_callbacks_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&cb.allocs), 50);
 }
 
+/*
+ * Only one routine given: the other is kmalloc()/kfree().  5 allocs and
+ * 5 frees: one block leaves at the fifth free, four at delete.
+ */
+static void ntshim_lookaside_one_callback_test(struct kunit *test)
+{
+	NPAGED_LOOKASIDE_LIST list;
+	void *blocks[5];
+	int i;
+
+	ExInitializeNPagedLookasideList(&list, test_allocate, NULL, 0,
+					TEST_SIZE, TEST_TAG, 0);
+	for (i = 0; i < 5; i++)
+		blocks[i] = ExAllocateFromNPagedLookasideList(&list);
+	for (i = 0; i < 5; i++)
+		ExFreeToNPagedLookasideList(&list, blocks[i]);
+	ExDeleteNPagedLookasideList(&list);
+	KUNIT_EXPECT_EQ(test, atomic_read(&cb.allocs), 5);
+
+	ExInitializeNPagedLookasideList(&list, NULL, test_free, 0,
+					TEST_SIZE, TEST_TAG, 0);
+	KUNIT_EXPECT_NULL(test, list.L.Ntshim.slab);
+	for (i = 0; i < 5; i++)
+		blocks[i] = ExAllocateFromNPagedLookasideList(&list);
+	for (i = 0; i < 5; i++)
+		ExFreeToNPagedLookasideList(&list, blocks[i]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&cb.frees), 1);
+	ExDeleteNPagedLookasideList(&list);
+	KUNIT_EXPECT_EQ(test, atomic_read(&cb.frees), 5);
+	KUNIT_EXPECT_EQ(test, atomic_read(&cb.allocs), 5);
+}
+
 /* Ex callbacks get the list; RAISE_ON_FAIL ors the flag into PoolType. */
 static void ExInitializeLookasideListEx_test(struct kunit *test)
 {
@@ -214,11 +292,13 @@ static void ExFlushLookasideListEx_test(struct kunit *test)
 {
 	LOOKASIDE_LIST_EX list;
 	void *blocks[3];
+	NTSTATUS status;
 	int i;
 
-	KUNIT_ASSERT_EQ(test, ExInitializeLookasideListEx(&list,
-			test_allocate_ex, test_free_ex, PagedPool, 0,
-			TEST_SIZE, TEST_TAG, 0), STATUS_SUCCESS);
+	status = ExInitializeLookasideListEx(&list, test_allocate_ex,
+					     test_free_ex, PagedPool, 0,
+					     TEST_SIZE, TEST_TAG, 0);
+	KUNIT_ASSERT_EQ(test, status, STATUS_SUCCESS);
 	for (i = 0; i < 3; i++)
 		blocks[i] = ExAllocateFromLookasideListEx(&list);
 	for (i = 0; i < 3; i++)
@@ -246,6 +326,7 @@ static void ntshim_lookaside_bad_size_test(struct kunit *test)
 	u64 before = ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE);
 	NPAGED_LOOKASIDE_LIST list;
 	LOOKASIDE_LIST_EX ex;
+	NTSTATUS status;
 	u8 *p;
 
 	ExInitializeNPagedLookasideList(&list, NULL, NULL, 0, 0, TEST_TAG, 0);
@@ -263,9 +344,9 @@ static void ntshim_lookaside_bad_size_test(struct kunit *test)
 			before + 2);
 	ExDeleteNPagedLookasideList(&list);
 
-	KUNIT_EXPECT_EQ(test, ExInitializeLookasideListEx(&ex, NULL, NULL,
-			NonPagedPool, 0, 0, TEST_TAG, 0),
-			STATUS_INVALID_PARAMETER);
+	status = ExInitializeLookasideListEx(&ex, NULL, NULL, NonPagedPool, 0,
+					     0, TEST_TAG, 0);
+	KUNIT_EXPECT_EQ(test, status, STATUS_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE),
 			before + 3);
 	KUNIT_EXPECT_NULL(test, ExAllocateFromLookasideListEx(&ex));
@@ -446,7 +527,14 @@ static void ntshim_lookaside_irql_test(struct kunit *test)
 			before + 4);
 
 	ExDeletePagedLookasideList(&paged);
+
+	/* nonpaged delete at DISPATCH_LEVEL: legal; the cache goes later */
+	local_bh_disable();
 	ExDeleteNPagedLookasideList(&npaged);
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL),
+			before + 4);
+	KUNIT_EXPECT_NULL(test, npaged.L.Ntshim.slab);
 }
 
 /*
@@ -466,12 +554,12 @@ static void ntshim_lookaside_row_test(struct kunit *test)
 	PAGED_LOOKASIDE_LIST paged;
 	void *p, *q;
 	char type[8];
-	int i, len;
+	int i, len, fields;
 
 	strscpy(buf, NTSHIM_LOOKASIDE_HEADER, sizeof(buf));
 	for (i = 0; i < ARRAY_SIZE(header); i++) {
 		do {
-			tok = strsep(&line, " \n");
+			tok = strsep(&line, "\n ");
 		} while (tok && !*tok);
 		KUNIT_EXPECT_STREQ(test, tok ? tok : "(none)", header[i]);
 	}
@@ -480,9 +568,9 @@ static void ntshim_lookaside_row_test(struct kunit *test)
 				       'wRbD', 0);
 	len = ntshim_lookaside_row(&paged.L, buf, sizeof(buf));
 	KUNIT_EXPECT_EQ(test, len, strlen(buf));
-	KUNIT_EXPECT_EQ(test, sscanf(buf, "DbRw %7s %u %u %u %u %u.%u",
-				     type, &size, &depth, &ta, &am, &hr,
-				     &hr10), 7);
+	fields = sscanf(buf, "DbRw %7s %u %u %u %u %u.%u", type, &size,
+			&depth, &ta, &am, &hr, &hr10);
+	KUNIT_EXPECT_EQ(test, fields, 7);
 	KUNIT_EXPECT_STREQ(test, type, "Paged");
 	KUNIT_EXPECT_EQ(test, hr * 10 + hr10, 0);	/* no allocations yet */
 	ExDeletePagedLookasideList(&paged);
@@ -497,9 +585,9 @@ static void ntshim_lookaside_row_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, buf[len - 1], '\n');
 	KUNIT_EXPECT_EQ(test, strncmp(buf, "DbRw ", 5), 0);
-	KUNIT_EXPECT_EQ(test, sscanf(buf, "DbRw %7s %u %u %u %u %u.%u %u %u %u",
-				     type, &size, &depth, &ta, &am, &hr, &hr10,
-				     &tf, &fm, &out), 10);
+	fields = sscanf(buf, "DbRw %7s %u %u %u %u %u.%u %u %u %u", type,
+			&size, &depth, &ta, &am, &hr, &hr10, &tf, &fm, &out);
+	KUNIT_EXPECT_EQ(test, fields, 10);
 	KUNIT_EXPECT_STREQ(test, type, "Nonp");
 	KUNIT_EXPECT_EQ(test, size, TEST_SIZE);
 	KUNIT_EXPECT_EQ(test, depth, NTSHIM_LOOKASIDE_DEPTH);
@@ -629,8 +717,10 @@ static void ntshim_lookaside_concurrent_test(struct kunit *test)
 static struct kunit_case ntshim_lookaside_cases[] = {
 	KUNIT_CASE(ExInitializeNPagedLookasideList_test),
 	KUNIT_CASE(ExAllocateFromNPagedLookasideList_test),
+	KUNIT_CASE(ntshim_lookaside_kasan_test),
 	KUNIT_CASE(ntshim_lookaside_seed_test),
 	KUNIT_CASE(ntshim_lookaside_callbacks_test),
+	KUNIT_CASE(ntshim_lookaside_one_callback_test),
 	KUNIT_CASE(ExInitializeLookasideListEx_test),
 	KUNIT_CASE(ExFlushLookasideListEx_test),
 	KUNIT_CASE(ntshim_lookaside_bad_size_test),
@@ -640,7 +730,7 @@ static struct kunit_case ntshim_lookaside_cases[] = {
 	KUNIT_CASE(ntshim_lookaside_use_after_delete_test),
 	KUNIT_CASE(ntshim_lookaside_irql_test),
 	KUNIT_CASE(ntshim_lookaside_row_test),
-	KUNIT_CASE(ntshim_lookaside_concurrent_test),
+	KUNIT_CASE_SLOW(ntshim_lookaside_concurrent_test),
 	{}
 };
 

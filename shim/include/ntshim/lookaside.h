@@ -56,7 +56,9 @@
  *  - freeing a block twice: lookaside_double_free; ignored.
  *  - deleting a list with blocks outstanding: lookaside_delete_outstanding;
  *    the cached blocks are released, the backing cache is kept until the
- *    outstanding blocks come back (then destroyed), so they stay valid.
+ *    outstanding blocks come back (then destroyed), so they stay valid;
+ *    the list's structure must then stay in place until they do, or the
+ *    kmem_cache is leaked.
  *  - using a list after delete (or never initialised):
  *    lookaside_use_after_delete; allocations return NULL; a block freed to
  *    a deleted list that still owes blocks is released to its backing
@@ -250,9 +252,11 @@ typedef struct _LOOKASIDE_LIST_EX {
 /**
  * ExInitializeNPagedLookasideList() - set up a list of nonpaged blocks
  * @Lookaside: the list to initialise
- * @Allocate:  allocate routine called on a miss, or NULL for ntshim's
- *             kmem_cache
- * @Free:      free routine, or NULL (must be NULL if @Allocate is)
+ * @Allocate:  allocate routine called on a miss, or NULL: with both
+ *             routines NULL the list gets its own kmem_cache; with only
+ *             one NULL, that one is kmalloc()/kfree() (the pool's
+ *             allocator, as ExAllocatePoolWithTag/ExFreePool on Windows)
+ * @Free:      free routine called for blocks leaving the list, or NULL
  * @Flags:     accepted and ignored (POOL_RAISE_IF_ALLOCATION_FAILURE cannot
  *             raise on Linux: allocations return NULL on failure)
  * @Size:      block size; below LOOKASIDE_MINIMUM_BLOCK_SIZE is a
