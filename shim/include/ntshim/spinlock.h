@@ -347,8 +347,7 @@ static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock,
  * Return: TRUE if the lock was acquired, FALSE if it is held.
  */
 #define KeTryToAcquireSpinLockAtDpcLevel(SpinLock)                            \
-	((BOOLEAN)__cond_lock(&(SpinLock)->Lock,                              \
-			      ntshim_spin_trylock_dpc(SpinLock, _THIS_IP_)))
+	((BOOLEAN)ntshim_spin_trylock_dpc(SpinLock, _THIS_IP_))
 
 /**
  * KeTestSpinLock() - is a spin lock free right now?
