@@ -249,9 +249,10 @@ static void ntshim_irql_bad_level_test(struct kunit *test)
 
 static void ntshim_irql_linux_locks_test(struct kunit *test)
 {
-	DEFINE_SPINLOCK(lock);
 	KIRQL bh, plain, preempt;
+	spinlock_t lock;	/* a plain Linux lock */
 
+	spin_lock_init(&lock);
 	/* Linux code that blocks softirqs or preemption is DISPATCH_LEVEL */
 	spin_lock_bh(&lock);
 	bh = KeGetCurrentIrql();
@@ -415,7 +416,7 @@ static void ntshim_irql_assert_test(struct kunit *test)
 	u64 before = ntshim_assert_failures();
 
 	KUNIT_EXPECT_TRUE(test, ASSERT(1 + 1 == 2));
-	KUNIT_EXPECT_TRUE(test, NT_ASSERT(test != NULL));
+	KUNIT_EXPECT_TRUE(test, NT_ASSERT(test));
 	KUNIT_EXPECT_EQ(test, ntshim_assert_failures(), before);
 	/* a failed assertion is reported and execution carries on */
 	KUNIT_EXPECT_FALSE(test, ASSERT(1 + 1 == 3));
@@ -460,4 +461,5 @@ static struct kunit_suite ntshim_irql_suite = {
 	.name = "ntshim_irql",
 	.test_cases = ntshim_irql_cases,
 };
+
 kunit_test_suite(ntshim_irql_suite);

@@ -504,7 +504,7 @@ static void ntshim_spinlock_interrupt_test(struct kunit *test)
 
 /* Contention: kthreads bound alternately to CPU 0 and CPU 1. */
 #define CONTENDERS 4
-#define CONTENTION_ROUNDS 2000
+#define CONTENTION_ROUNDS 1000
 
 enum contention_mode { BY_ACQUIRE, BY_QUEUED, BY_DPC_LEVEL };
 
@@ -617,7 +617,7 @@ static void ntshim_spinlock_contention_dpc_level_test(struct kunit *test)
  * where the waiter was seen queued are judged, so the test does not
  * depend on timing.
  */
-#define FIFO_ROUNDS 200
+#define FIFO_ROUNDS 100
 #define FIFO_PATIENCE 1000000
 
 struct fifo {
@@ -711,4 +711,5 @@ static struct kunit_suite ntshim_spinlock_suite = {
 	.name = "ntshim_spinlock",
 	.test_cases = ntshim_spinlock_cases,
 };
+
 kunit_test_suite(ntshim_spinlock_suite);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The IRQL model's out-of-line parts: KeRaiseIrql/KeLowerIrql and their
- * per-context records, the APC_LEVEL thread table, PAGED_CODE() reports,
- * DbgPrint and RtlAssert.  The model itself is described in
- * <ntshim/irql.h>.
+ * per-context records, the APC_LEVEL thread table and PAGED_CODE()
+ * reports.  The model itself is described in <ntshim/irql.h>.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -171,8 +170,8 @@ void KeLowerIrql(KIRQL NewIrql)
 
 	if (unlikely(NewIrql > cur)) {
 		ntshim_violation(NTSHIM_V_IRQL_LOWER_HIGHER, 0, NULL, _RET_IP_,
-				 "KeLowerIrql(%u) at IRQL %u: ignored",
-				 NewIrql, cur);
+				 "%s(%u) at IRQL %u: ignored",
+				 __func__, NewIrql, cur);
 		return;
 	}
 	if (NewIrql == cur)
@@ -235,64 +234,3 @@ void ntshim_paged_code_violation(unsigned long caller)
 			 "PAGED_CODE() at IRQL %u", KeGetCurrentIrql());
 }
 EXPORT_SYMBOL_GPL(ntshim_paged_code_violation);
-
-ULONG DbgPrint(PCSTR Format, ...)
-{
-	struct va_format vaf;
-	va_list args;
-
-	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
-	printk(KERN_INFO "%pV", &vaf);
-	va_end(args);
-	return 0;
-}
-EXPORT_SYMBOL_GPL(DbgPrint);
-
-ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
-{
-	struct va_format vaf;
-	va_list args;
-
-	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
-	switch (Level) {
-	case DPFLTR_ERROR_LEVEL:
-		printk(KERN_ERR "%pV", &vaf);
-		break;
-	case DPFLTR_WARNING_LEVEL:
-		printk(KERN_WARNING "%pV", &vaf);
-		break;
-	case DPFLTR_INFO_LEVEL:
-		printk(KERN_INFO "%pV", &vaf);
-		break;
-	default:
-		printk(KERN_DEBUG "%pV", &vaf);
-		break;
-	}
-	va_end(args);
-	return 0;
-}
-EXPORT_SYMBOL_GPL(DbgPrintEx);
-
-static atomic64_t assert_failures = ATOMIC64_INIT(0);
-
-void RtlAssert(PVOID FailedAssertion, PVOID FileName, ULONG LineNumber,
-	       PSTR Message)
-{
-	atomic64_inc(&assert_failures);
-	pr_err_ratelimited("assertion failed: %s%s%s at %s:%u (caller %pS)\n",
-			   (const char *)FailedAssertion,
-			   Message ? ": " : "", Message ? Message : "",
-			   (const char *)FileName, LineNumber,
-			   (void *)_RET_IP_);
-}
-EXPORT_SYMBOL_GPL(RtlAssert);
-
-u64 ntshim_assert_failures(void)
-{
-	return atomic64_read(&assert_failures);
-}
-EXPORT_SYMBOL_GPL(ntshim_assert_failures);

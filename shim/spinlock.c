@@ -54,11 +54,10 @@ void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 				 caller, "release of a lock that is not held: ignored");
 	else if (!SpinLock)
 		ntshim_violation(NTSHIM_V_SPINLOCK_BAD_RELEASE, 0, handle,
-				 caller, "queued release with a handle that holds no lock: ignored");
+				 caller, "queued release, handle holds no lock: ignored");
 	else
 		ntshim_violation(NTSHIM_V_SPINLOCK_BAD_RELEASE, 0, SpinLock,
-				 caller, "queued release with handle %px that does not hold this lock: ignored",
-				 handle);
+				 caller, "queued release, handle does not hold it: ignored");
 }
 EXPORT_SYMBOL_GPL(ntshim_spin_bad_release);
 

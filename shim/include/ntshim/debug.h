@@ -38,7 +38,8 @@
  * @Format: printk format string
  *
  * Printed at KERN_INFO, without a prefix (the driver's own text).  Safe
- * in any context.
+ * in any context and in every build; KdPrint() prints in checked builds
+ * only.
  *
  * Return: STATUS_SUCCESS (0).
  */
@@ -50,8 +51,9 @@ __printf(1, 2) ULONG DbgPrint(PCSTR Format, ...);
  * @Level:       DPFLTR_ERROR_LEVEL .. DPFLTR_INFO_LEVEL, or a bit mask
  * @Format:      printk format string
  *
- * The level picks the printk level: error KERN_ERR, warning KERN_WARNING,
- * info KERN_INFO, trace and everything else KERN_DEBUG.
+ * The level picks the printk level: error pr_err, warning pr_warn, info
+ * pr_info, trace and everything else pr_debug (off unless dynamic debug
+ * enables it, as Windows filters those levels out by default).
  *
  * Return: STATUS_SUCCESS (0).
  */
@@ -82,12 +84,12 @@ u64 ntshim_assert_failures(void);
  * KdPrint() - DbgPrint() in checked builds only
  * @_x_: the DbgPrint() arguments in their own parentheses
  */
-#define KdPrint(_x_) DbgPrint _x_
+#define KdPrint(_x_) ((void)DbgPrint _x_)
 /**
  * KdPrintEx() - DbgPrintEx() in checked builds only
  * @_x_: the DbgPrintEx() arguments in their own parentheses
  */
-#define KdPrintEx(_x_) DbgPrintEx _x_
+#define KdPrintEx(_x_) ((void)DbgPrintEx _x_)
 /**
  * ASSERT() - check an expression in checked builds
  * @exp: the expression; not evaluated when DBG is 0
@@ -106,10 +108,11 @@ u64 ntshim_assert_failures(void);
 	((!(exp)) ? (RtlAssert((PVOID)#exp, (PVOID)__FILE__, __LINE__,        \
 			       (PSTR)(msg)), FALSE) : TRUE)
 #else
-#define KdPrint(_x_) ((void)0)
-#define KdPrintEx(_x_) ((void)0)
-#define ASSERT(exp) ((void)0)
-#define ASSERTMSG(msg, exp) ((void)0)
+/* Not evaluated, as on Windows; sizeof() still type-checks them. */
+#define KdPrint(_x_) ((void)sizeof(DbgPrint _x_))
+#define KdPrintEx(_x_) ((void)sizeof(DbgPrintEx _x_))
+#define ASSERT(exp) ((void)sizeof(!(exp)))
+#define ASSERTMSG(msg, exp) ((void)sizeof(!(exp)), (void)sizeof(msg))
 #endif
 
 /**

@@ -68,7 +68,7 @@
  * layout is the same with and without CONFIG_NTSHIM_DEBUG.
  */
 typedef struct _KSPIN_LOCK {
-	spinlock_t Lock;
+	spinlock_t Lock;	/* the lock itself */
 	UCHAR HeldHow;
 	UCHAR Kind;
 } KSPIN_LOCK, *PKSPIN_LOCK;
@@ -532,8 +532,7 @@ KIRQL KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 void KeReleaseInterruptSpinLock(PKINTERRUPT Interrupt, KIRQL OldIrql)
 	__releases(&Interrupt->SpinLock.Lock);
 
-typedef BOOLEAN KSYNCHRONIZE_ROUTINE(PVOID SynchronizeContext);
-typedef KSYNCHRONIZE_ROUTINE *PKSYNCHRONIZE_ROUTINE;
+typedef BOOLEAN (*PKSYNCHRONIZE_ROUTINE)(PVOID SynchronizeContext);
 
 /**
  * KeSynchronizeExecution() - run a routine under an interrupt's lock
