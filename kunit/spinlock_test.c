@@ -447,6 +447,8 @@ struct isr_ctx {
 	bool routine_irqs_off;
 };
 
+static KSYNCHRONIZE_ROUTINE isr_sync_routine;
+
 static BOOLEAN isr_sync_routine(PVOID context)
 {
 	struct isr_ctx *c = context;

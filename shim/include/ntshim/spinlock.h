@@ -26,7 +26,9 @@
  *
  * Misuse is reported (see <ntshim/violation.h>) and survived:
  *  - KeAcquireSpinLock* above DISPATCH_LEVEL: IRQL_TOO_HIGH; the lock is
- *    taken with spin_lock() and the IRQL stays as it was.
+ *    taken with spin_lock() and the IRQL stays as it was.  In a hard
+ *    interrupt lockdep will also report the lock's inconsistent use: the
+ *    driver really can deadlock there, on Windows as on Linux.
  *  - *AtDpcLevel below DISPATCH_LEVEL: IRQL_TOO_LOW; the lock is taken
  *    with spin_lock_bh() so a DPC on this CPU cannot deadlock on it.
  *  - A queued release with a handle that holds nothing (never acquired,
@@ -532,6 +534,8 @@ KIRQL KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 void KeReleaseInterruptSpinLock(PKINTERRUPT Interrupt, KIRQL OldIrql)
 	__releases(&Interrupt->SpinLock.Lock);
 
+/* The role type (KSYNCHRONIZE_ROUTINE MySync;) and its pointer. */
+typedef BOOLEAN KSYNCHRONIZE_ROUTINE(PVOID SynchronizeContext);
 typedef BOOLEAN (*PKSYNCHRONIZE_ROUTINE)(PVOID SynchronizeContext);
 
 /**
