@@ -25,6 +25,8 @@
 /* lookaside */
 
 /* runtime basics: Rtl memory and strings */
+#include <ntshim/rtl.h>
+#include <ntshim/unicode.h>
 
 /* Mm and MDLs */
 

@@ -46,6 +46,7 @@
 	V(LOOKASIDE_DELETE_BUSY, "lookaside_delete_outstanding")              \
 	V(LOOKASIDE_USE_AFTER_DELETE, "lookaside_use_after_delete")           \
 	V(RTL_BAD_STRING, "rtl_bad_string")                                   \
+	V(RTL_BAD_MEMORY, "rtl_bad_memory_argument")                          \
 	V(MM_BAD_ARG, "mm_bad_argument")                                      \
 	V(MM_LEAK, "mm_leak")                                                 \
 	V(MDL_NOT_LOCKED, "mdl_unlock_not_locked")                            \
