@@ -25,6 +25,7 @@
 #include <ntshim/slist.h>
 
 /* lookaside */
+#include <ntshim/lookaside.h>
 
 /* runtime basics: Rtl memory and strings */
 #include <ntshim/rtl.h>
