@@ -23,7 +23,9 @@
 #include <linux/kthread.h>
 #include <linux/llist.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -810,11 +812,14 @@ static void bench_print_target(struct seq_file *m, const char *op,
 		seq_puts(m, ",");
 }
 
-static int bench_run_show(struct seq_file *m, void *v)
+/* One run at a time: the rows and results are global. */
+static DEFINE_MUTEX(bench_mutex);
+
+/* Runs the cost rows on one CPU, then the scaling rows. */
+static int bench_run_all(void)
 {
 	struct bench_worker *w;
 	cpumask_var_t cpus;
-	unsigned int i;
 	int cpu, err;
 
 	w = kzalloc(sizeof(*w), GFP_KERNEL);
@@ -831,8 +836,21 @@ static int bench_run_show(struct seq_file *m, void *v)
 	kfree(w);
 	if (!err)
 		err = bench_scaling();
-	if (err)
+	return err;
+}
+
+static int bench_run_show(struct seq_file *m, void *v)
+{
+	unsigned int i;
+	int err;
+
+	if (mutex_lock_interruptible(&bench_mutex))
+		return -EINTR;
+	err = bench_run_all();
+	if (err) {
+		mutex_unlock(&bench_mutex);
 		return err;
+	}
 
 	/* ratio: time shim/raw for "time", throughput a/b for "throughput" */
 	seq_puts(m, "kind,row,shim_ns,shim_min,shim_max,raw_ns,raw_min,raw_max,ratio,target,n,rounds,cpus\n");
@@ -862,9 +880,26 @@ static int bench_run_show(struct seq_file *m, void *v)
 		seq_printf(m, ",%u,%u,%u\n", bench_scale_n, bench_nr_rounds(),
 			   num_online_cpus());
 	}
+	mutex_unlock(&bench_mutex);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(bench_run);
+
+/*
+ * Room for the whole table up front: seq_file would call the show routine
+ * again, running every row a second time, if the first buffer overflowed.
+ */
+static int bench_run_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, bench_run_show, NULL, SZ_16K);
+}
+
+static const struct file_operations bench_run_fops = {
+	.owner = THIS_MODULE,
+	.open = bench_run_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
 
 static struct dentry *bench_dir;
 
