@@ -88,7 +88,7 @@ static bool queued(PVOID object, ULONG n)
 	for (i = 0; i < 5000; i++) {
 		if (ntshim_dispatcher_waiters(object) >= n)
 			return true;
-		msleep(1);
+		usleep_range(1000, 2000);
 	}
 	return false;
 }
@@ -260,7 +260,7 @@ static void synchronization_wakes_one_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, IO_NO_INCREMENT, FALSE), 0);
 	for (i = 0; i < 5000 && !atomic_read(&woken); i++)
-		msleep(1);
+		usleep_range(1000, 2000);
 	msleep(20);	/* room for a wrong second wake-up to show */
 	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 1);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);

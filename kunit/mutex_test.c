@@ -67,7 +67,7 @@ static bool queued(PVOID object, ULONG n)
 	for (i = 0; i < 5000; i++) {
 		if (ntshim_dispatcher_waiters(object) >= n)
 			return true;
-		msleep(1);
+		usleep_range(1000, 2000);
 	}
 	return false;
 }
@@ -436,7 +436,8 @@ static void ExReleaseResourceLite_not_owner_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&r.Lock));
 
 	ExAcquireResourceSharedLite(&r, TRUE);
-	ExReleaseResourceForThreadLite(&r, (ERESOURCE_THREAD)&r);
+	/* any thread id but our own */
+	ExReleaseResourceForThreadLite(&r, ExGetCurrentResourceThread() + 1);
 	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), before + 2);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	ExReleaseResourceForThreadLite(&r, ExGetCurrentResourceThread());

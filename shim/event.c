@@ -292,7 +292,7 @@ static NTSTATUS ntshim_wait(struct ntshim_waiter *w, KPROCESSOR_MODE mode,
 			    BOOLEAN alertable, PLARGE_INTEGER timeout,
 			    const char *what, unsigned long caller)
 {
-	int state = alertable ? TASK_INTERRUPTIBLE : TASK_UNINTERRUPTIBLE;
+	int state = alertable ? TASK_INTERRUPTIBLE : TASK_IDLE;
 	struct deadline d;
 	unsigned long flags;
 	bool expired = false;
@@ -421,7 +421,7 @@ EXPORT_SYMBOL_GPL(KeWaitForMultipleObjects);
 NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 				PLARGE_INTEGER Interval)
 {
-	int state = Alertable ? TASK_INTERRUPTIBLE : TASK_UNINTERRUPTIBLE;
+	int state = Alertable ? TASK_INTERRUPTIBLE : TASK_IDLE;
 	struct deadline d;
 
 	if (!Interval) {
@@ -434,8 +434,9 @@ NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 	might_sleep();
 
 	deadline_init(&d, Interval);
+	/* zero: give the CPU to others that are ready, if preemption allows */
 	if (d.kind == DEADLINE_POLL) {
-		yield();
+		cond_resched();
 		return STATUS_SUCCESS;
 	}
 	for (;;) {
@@ -473,8 +474,8 @@ LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
 
 		raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
 		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Mutex, _RET_IP_,
-				 "KeReleaseMutex by %s/%d, owner %p (STATUS_MUTANT_NOT_OWNED)",
-				 current->comm, task_pid_nr(current), owner);
+				 "%s by %s/%d, owner %p (STATUS_MUTANT_NOT_OWNED)",
+				 __func__, current->comm, task_pid_nr(current), owner);
 		return old;
 	}
 	WRITE_ONCE(Mutex->Header.SignalState, old + 1);

@@ -50,8 +50,8 @@ NTSTATUS ExDeleteResourceLite(PERESOURCE Resource)
 {
 	if (rwsem_is_locked(&Resource->Lock)) {
 		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, _RET_IP_,
-				 "ExDeleteResourceLite on a held resource (exclusive owner %p), refused",
-				 READ_ONCE(Resource->ExclusiveOwner));
+				 "%s on a held resource (exclusive owner %p), refused",
+				 __func__, READ_ONCE(Resource->ExclusiveOwner));
 		return STATUS_UNSUCCESSFUL;
 	}
 	xa_destroy(&Resource->SharedOwners);
@@ -99,12 +99,13 @@ BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
 		xa_store(&Resource->SharedOwners, id, xa_mk_value(depth + 1), GFP_ATOMIC);
 		return TRUE;
 	}
-	if (Wait)
-		down_read(&Resource->Lock);
-	else if (!down_read_trylock(&Resource->Lock))
+	/* Record first, so no allocation happens under the rwsem. */
+	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1), GFP_KERNEL)))
 		return FALSE;
-	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1), GFP_KERNEL))) {
-		up_read(&Resource->Lock);
+	if (Wait) {
+		down_read(&Resource->Lock);
+	} else if (!down_read_trylock(&Resource->Lock)) {
+		xa_erase(&Resource->SharedOwners, id);
 		return FALSE;
 	}
 	return TRUE;
@@ -161,7 +162,7 @@ void ExConvertExclusiveToSharedLite(PERESOURCE Resource)
 
 	if (READ_ONCE(Resource->ExclusiveOwner) != current) {
 		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
-				 "ExConvertExclusiveToSharedLite by a non-owner, refused");
+				 "%s by a non-owner, refused", __func__);
 		return;
 	}
 	/* No memory for the entry: staying exclusive is the safe side. */

@@ -8,8 +8,10 @@
  * the Windows kernel, one dispatcher lock (a raw spin lock inside
  * shim/event.c) guards every signal state change and every wait list, so
  * WaitAll and WaitAny over several objects are decided atomically.  A
- * waiting thread sleeps in TASK_UNINTERRUPTIBLE (TASK_INTERRUPTIBLE when
- * Alertable); whoever signals an object satisfies the waits it can and
+ * waiting thread sleeps in TASK_IDLE (uninterruptible, but neither counted
+ * in the load average nor reported by the hung-task detector: DDK system
+ * threads commonly wait forever for work), or in TASK_INTERRUPTIBLE when
+ * Alertable; whoever signals an object satisfies the waits it can and
  * wakes those threads with wake_up_process(), consuming the signal for
  * synchronization objects on the waiter's behalf.
  *
@@ -332,7 +334,8 @@ NTSTATUS KeWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitTyp
  * @WaitMode:  as for KeWaitForSingleObject()
  * @Alertable: TRUE: a pending Linux signal ends the sleep early
  * @Interval:  relative (negative) or absolute (positive) time, 100 ns
- *             units; zero only yields the CPU
+ *             units; zero only offers the CPU to other ready threads
+ *             (cond_resched())
  *
  * IRQL <= APC_LEVEL; above that it is reported and refused.
  *

@@ -124,7 +124,7 @@ static inline LONG KeReadStateMutex(PRKMUTEX Mutex)
  * KGUARDED_MUTEX is the same object.
  */
 typedef struct _FAST_MUTEX {
-	struct mutex Lock;
+	struct mutex Lock;		/* the lock itself */
 	struct task_struct *Owner;
 } FAST_MUTEX, *PFAST_MUTEX, KGUARDED_MUTEX, *PKGUARDED_MUTEX;
 
@@ -148,8 +148,10 @@ void ntshim_fast_mutex_misuse(PFAST_MUTEX FastMutex, bool release,
  */
 #define ExInitializeFastMutex(FastMutex)                                      \
 	do {                                                                  \
-		mutex_init(&(FastMutex)->Lock);                               \
-		(FastMutex)->Owner = NULL;                                    \
+		PFAST_MUTEX __ntshim_fm = (FastMutex);                        \
+									      \
+		mutex_init(&__ntshim_fm->Lock);                               \
+		__ntshim_fm->Owner = NULL;                                    \
 	} while (0)
 
 /* true if acquiring @m here is allowed; otherwise reported */

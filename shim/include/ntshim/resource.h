@@ -209,9 +209,11 @@ ULONG ExIsResourceAcquiredSharedLite(PERESOURCE Resource);
  */
 #define ExEnterCriticalRegionAndAcquireResourceExclusive(Resource)            \
 	({                                                                    \
+		PERESOURCE __ntshim_res = (Resource);                         \
+									      \
 		KeEnterCriticalRegion();                                      \
-		ExAcquireResourceExclusiveLite((Resource), TRUE);             \
-		(PVOID)(Resource);                                            \
+		ExAcquireResourceExclusiveLite(__ntshim_res, TRUE);           \
+		(PVOID)__ntshim_res;                                          \
 	})
 
 /**
@@ -222,9 +224,11 @@ ULONG ExIsResourceAcquiredSharedLite(PERESOURCE Resource);
  */
 #define ExEnterCriticalRegionAndAcquireResourceShared(Resource)               \
 	({                                                                    \
+		PERESOURCE __ntshim_res = (Resource);                         \
+									      \
 		KeEnterCriticalRegion();                                      \
-		ExAcquireResourceSharedLite((Resource), TRUE);                \
-		(PVOID)(Resource);                                            \
+		ExAcquireResourceSharedLite(__ntshim_res, TRUE);              \
+		(PVOID)__ntshim_res;                                          \
 	})
 
 /**
