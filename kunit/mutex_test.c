@@ -204,19 +204,44 @@ static void ExAcquireFastMutex_test(struct kunit *test)
 	ExAcquireFastMutex(&fm);
 	KUNIT_EXPECT_PTR_EQ(test, fm.Owner, current);
 	KUNIT_EXPECT_TRUE(test, mutex_is_locked(&fm.Lock));
-	/*
-	 * Windows raises to APC_LEVEL here; ntshim stays in process context
-	 * (<= APC_LEVEL, may sleep) - see ntshim/mutex.h.
-	 */
+	/* raised to APC_LEVEL where the IRQL model records it (mutex.h) */
+#ifdef KeRaiseIrql
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), APC_LEVEL);
+#else
 	KUNIT_EXPECT_LE(test, KeGetCurrentIrql(), APC_LEVEL);
+#endif
 	/* held, also by ourselves: try fails without a report */
 	KUNIT_EXPECT_FALSE(test, ExTryToAcquireFastMutex(&fm));
 	ExReleaseFastMutex(&fm);
 	KUNIT_EXPECT_NULL(test, fm.Owner);
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&fm.Lock));
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 
 	KUNIT_EXPECT_TRUE(test, ExTryToAcquireFastMutex(&fm));
+	KUNIT_EXPECT_LE(test, KeGetCurrentIrql(), APC_LEVEL);
 	ExReleaseFastMutex(&fm);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
+/* Unsafe and guarded forms lock the same way but leave the IRQL alone. */
+static void KeAcquireGuardedMutex_test(struct kunit *test)
+{
+	KGUARDED_MUTEX gm;
+
+	KeInitializeGuardedMutex(&gm);
+	KeAcquireGuardedMutex(&gm);
+	KUNIT_EXPECT_PTR_EQ(test, gm.Owner, current);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	KUNIT_EXPECT_FALSE(test, KeTryToAcquireGuardedMutex(&gm));
+	KeReleaseGuardedMutex(&gm);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&gm.Lock));
+
+	KUNIT_EXPECT_TRUE(test, KeTryToAcquireGuardedMutex(&gm));
+	KeReleaseGuardedMutex(&gm);
+	ExAcquireFastMutexUnsafe(&gm);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	ExReleaseFastMutexUnsafe(&gm);
+	KUNIT_EXPECT_NULL(test, gm.Owner);
 }
 
 /* Misuse: recursion (a Windows deadlock) and a stray release are refused. */
@@ -550,6 +575,7 @@ static struct kunit_case ntshim_mutex_cases[] = {
 	KUNIT_CASE(KeReleaseMutex_not_owner_test),
 	KUNIT_CASE(KMUTEX_wait_all_test),
 	KUNIT_CASE(ExAcquireFastMutex_test),
+	KUNIT_CASE(KeAcquireGuardedMutex_test),
 	KUNIT_CASE(ExAcquireFastMutex_recursive_test),
 	KUNIT_CASE(ExAcquireFastMutex_dispatch_test),
 	KUNIT_CASE(FAST_MUTEX_exclusion_test),

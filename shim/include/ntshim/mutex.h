@@ -12,13 +12,14 @@
  * while holding it, STATUS_ABANDONED) is not detected: Linux gives the
  * module no hook at thread exit.
  *
- * FAST_MUTEX is a struct mutex plus its owner.  On Windows acquiring it
- * raises the IRQL to APC_LEVEL, which blocks APCs.  Linux has no APCs, and
- * a task holding a mutex is already pinned to process context, so nothing
- * is lost; but <ntshim/irql.h> has no per-task APC_LEVEL state yet, so
- * KeGetCurrentIrql() reads PASSIVE_LEVEL (not APC_LEVEL) while a fast
- * mutex is held.  Code that asserts KeGetCurrentIrql() == APC_LEVEL inside
- * must be adapted until the IRQL model offers such a hook.
+ * FAST_MUTEX is a struct mutex plus its owner and the IRQL to restore.
+ * ExAcquireFastMutex() and ExTryToAcquireFastMutex() raise the IRQL to
+ * APC_LEVEL as on Windows, and ExReleaseFastMutex() lowers it again, with
+ * the IRQL model's KfRaiseIrql()/KeLowerIrql(): Linux has no APCs to hold
+ * off, so this only makes KeGetCurrentIrql() read APC_LEVEL while the
+ * mutex is held.  Builds whose <ntshim/irql.h> has no APC_LEVEL record
+ * (no KeRaiseIrql()) leave the IRQL alone and read PASSIVE_LEVEL there.
+ * The Unsafe and guarded forms never change the IRQL, as on Windows.
  *
  * Misuse is reported, counted and refused, never a crash:
  *   acquire above APC_LEVEL               SYNC_BAD_IRQL, not acquired
@@ -120,12 +121,14 @@ static inline LONG KeReadStateMutex(PRKMUTEX Mutex)
  * @Lock:  the Linux mutex
  * @Owner: the owning task, or NULL; lets ntshim catch self-deadlock and
  *         releases by others
+ * @OldIrql: the IRQL before ExAcquireFastMutex() raised it
  *
  * KGUARDED_MUTEX is the same object.
  */
 typedef struct _FAST_MUTEX {
 	struct mutex Lock;		/* the lock itself */
 	struct task_struct *Owner;
+	KIRQL OldIrql;
 } FAST_MUTEX, *PFAST_MUTEX, KGUARDED_MUTEX, *PKGUARDED_MUTEX;
 
 /**
@@ -164,72 +167,123 @@ static __always_inline bool __ntshim_fast_mutex_may_acquire(PFAST_MUTEX m, unsig
 	return true;
 }
 
+/*
+ * APC_LEVEL for fast mutexes needs the IRQL model's per-thread record
+ * (KfRaiseIrql()/KeLowerIrql(), which come with KeRaiseIrql()).
+ */
+#ifdef KeRaiseIrql
+#define __ntshim_raise_to_apc() KfRaiseIrql(APC_LEVEL)
+#define __ntshim_lower_from_apc(OldIrql) KeLowerIrql(OldIrql)
+#else
+#define __ntshim_raise_to_apc() ((KIRQL)PASSIVE_LEVEL)
+#define __ntshim_lower_from_apc(OldIrql) ((void)(OldIrql))
+#endif
+
+/* The lock half of the acquire calls: false if refused (reported). */
+static __always_inline bool __ntshim_fast_mutex_lock(PFAST_MUTEX m, unsigned long ip)
+{
+	if (!__ntshim_fast_mutex_may_acquire(m, ip))
+		return false;
+	mutex_lock(&m->Lock);
+	WRITE_ONCE(m->Owner, current);
+	return true;
+}
+
+/* The lock half of the try calls: false if held or refused. */
+static __always_inline bool __ntshim_fast_mutex_trylock(PFAST_MUTEX m, unsigned long ip)
+{
+	if (unlikely(KeGetCurrentIrql() > APC_LEVEL)) {
+		ntshim_fast_mutex_misuse(m, false, ip);
+		return false;
+	}
+	if (!mutex_trylock(&m->Lock))
+		return false;
+	WRITE_ONCE(m->Owner, current);
+	return true;
+}
+
+/* The unlock half of the release calls: false if refused (reported). */
+static __always_inline bool __ntshim_fast_mutex_unlock(PFAST_MUTEX m, unsigned long ip)
+{
+	if (unlikely(READ_ONCE(m->Owner) != current)) {
+		ntshim_fast_mutex_misuse(m, true, ip);
+		return false;
+	}
+	WRITE_ONCE(m->Owner, NULL);
+	mutex_unlock(&m->Lock);
+	return true;
+}
+
 /**
  * ExAcquireFastMutex() - acquire a fast mutex, sleeping if needed
  * @FastMutex: the mutex
  *
- * IRQL <= APC_LEVEL.  Not recursive: acquiring it again from the owner is
- * reported and refused (Windows would deadlock).
+ * IRQL <= APC_LEVEL; returns at APC_LEVEL (see the top of this header).
+ * Not recursive: acquiring it again from the owner is reported and
+ * refused (Windows would deadlock).
  */
 static __always_inline void ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
-	if (!__ntshim_fast_mutex_may_acquire(FastMutex, _THIS_IP_))
-		return;
-	mutex_lock(&FastMutex->Lock);
-	WRITE_ONCE(FastMutex->Owner, current);
+	if (__ntshim_fast_mutex_lock(FastMutex, _THIS_IP_))
+		FastMutex->OldIrql = __ntshim_raise_to_apc();
 }
 
 /**
  * ExTryToAcquireFastMutex() - acquire a fast mutex if it is free
  * @FastMutex: the mutex
  *
- * Return: TRUE if acquired; FALSE if held (also by the caller itself).
+ * Return: TRUE if acquired (now at APC_LEVEL); FALSE if held, also by the
+ * caller itself.
  */
 static __always_inline BOOLEAN ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
-	if (unlikely(KeGetCurrentIrql() > APC_LEVEL)) {
-		ntshim_fast_mutex_misuse(FastMutex, false, _THIS_IP_);
+	if (!__ntshim_fast_mutex_trylock(FastMutex, _THIS_IP_))
 		return FALSE;
-	}
-	if (!mutex_trylock(&FastMutex->Lock))
-		return FALSE;
-	WRITE_ONCE(FastMutex->Owner, current);
+	FastMutex->OldIrql = __ntshim_raise_to_apc();
 	return TRUE;
 }
 
 /**
- * ExReleaseFastMutex() - release a fast mutex
+ * ExReleaseFastMutex() - release a fast mutex and restore the IRQL
  * @FastMutex: the mutex, owned by the caller
  *
  * A release by another thread is reported and changes nothing.
  */
 static __always_inline void ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 {
-	if (unlikely(READ_ONCE(FastMutex->Owner) != current)) {
-		ntshim_fast_mutex_misuse(FastMutex, true, _THIS_IP_);
-		return;
-	}
-	WRITE_ONCE(FastMutex->Owner, NULL);
-	mutex_unlock(&FastMutex->Lock);
+	KIRQL old = FastMutex->OldIrql;
+
+	if (__ntshim_fast_mutex_unlock(FastMutex, _THIS_IP_))
+		__ntshim_lower_from_apc(old);
 }
 
 /**
- * ExAcquireFastMutexUnsafe() - acquire a fast mutex without raising IRQL
+ * ExAcquireFastMutexUnsafe() - acquire a fast mutex, IRQL unchanged
  * @FastMutex: the mutex
  *
- * Same as ExAcquireFastMutex() on Linux (there are no APCs to block).
+ * For callers already at APC_LEVEL or in a critical region.
  */
-#define ExAcquireFastMutexUnsafe(FastMutex) ExAcquireFastMutex(FastMutex)
+static __always_inline void ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
+{
+	__ntshim_fast_mutex_lock(FastMutex, _THIS_IP_);
+}
 
 /**
  * ExReleaseFastMutexUnsafe() - release after ExAcquireFastMutexUnsafe()
  * @FastMutex: the mutex
  */
-#define ExReleaseFastMutexUnsafe(FastMutex) ExReleaseFastMutex(FastMutex)
+static __always_inline void ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
+{
+	__ntshim_fast_mutex_unlock(FastMutex, _THIS_IP_);
+}
 
 /**
- * KeInitializeGuardedMutex() - initialise a guarded mutex (a fast mutex)
+ * KeInitializeGuardedMutex() - initialise a guarded mutex
  * @Mutex: PKGUARDED_MUTEX
+ *
+ * A guarded mutex is a fast mutex that enters a guarded region instead of
+ * raising the IRQL; on Linux the region is empty, so the guarded calls
+ * leave the IRQL alone.
  */
 #define KeInitializeGuardedMutex(Mutex) ExInitializeFastMutex(Mutex)
 
@@ -237,31 +291,32 @@ static __always_inline void ExReleaseFastMutex(PFAST_MUTEX FastMutex)
  * KeAcquireGuardedMutex() - acquire a guarded mutex
  * @Mutex: PKGUARDED_MUTEX
  */
-#define KeAcquireGuardedMutex(Mutex) ExAcquireFastMutex(Mutex)
+#define KeAcquireGuardedMutex(Mutex) ExAcquireFastMutexUnsafe(Mutex)
 
 /**
  * KeAcquireGuardedMutexUnsafe() - acquire a guarded mutex inside a guarded region
  * @Mutex: PKGUARDED_MUTEX
  */
-#define KeAcquireGuardedMutexUnsafe(Mutex) ExAcquireFastMutex(Mutex)
+#define KeAcquireGuardedMutexUnsafe(Mutex) ExAcquireFastMutexUnsafe(Mutex)
 
 /**
  * KeTryToAcquireGuardedMutex() - acquire a guarded mutex if free
  * @Mutex: PKGUARDED_MUTEX
  */
-#define KeTryToAcquireGuardedMutex(Mutex) ExTryToAcquireFastMutex(Mutex)
+#define KeTryToAcquireGuardedMutex(Mutex)                                     \
+	((BOOLEAN)__ntshim_fast_mutex_trylock((Mutex), _THIS_IP_))
 
 /**
  * KeReleaseGuardedMutex() - release a guarded mutex
  * @Mutex: PKGUARDED_MUTEX
  */
-#define KeReleaseGuardedMutex(Mutex) ExReleaseFastMutex(Mutex)
+#define KeReleaseGuardedMutex(Mutex) ExReleaseFastMutexUnsafe(Mutex)
 
 /**
  * KeReleaseGuardedMutexUnsafe() - release a guarded mutex inside a guarded region
  * @Mutex: PKGUARDED_MUTEX
  */
-#define KeReleaseGuardedMutexUnsafe(Mutex) ExReleaseFastMutex(Mutex)
+#define KeReleaseGuardedMutexUnsafe(Mutex) ExReleaseFastMutexUnsafe(Mutex)
 
 /*
  * Critical and guarded regions disable normal kernel APCs (and special
