@@ -45,7 +45,7 @@ static void call_start(struct kunit *test, struct thread_call *c, int cpu)
 
 static void call_finish(struct kunit *test, struct thread_call *c)
 {
-	if (!wait_for_completion_timeout(&c->done, 10 * HZ)) {
+	if (!wait_for_completion_timeout(&c->done, 120 * HZ)) {
 		KUNIT_FAIL(test, "thread still blocked");
 		wait_for_completion(&c->done);
 	}
@@ -278,7 +278,7 @@ static void ExAcquireFastMutex_dispatch_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 2);
 }
 
-#define LOOPS 300
+#define LOOPS 100
 
 struct excl_ctx {
 	FAST_MUTEX fm;

@@ -5,7 +5,9 @@
  *   exclusive owner  ExclusiveOwner == current, depth in ExclusiveCount
  *   shared owners    SharedOwners[pid] = depth (xarray value entries)
  * Only the thread itself changes its own depth, so the counts need no
- * lock of their own; the xarray locks its nodes internally.
+ * lock of their own; the xarray locks its nodes internally.  A thread's
+ * entry stays (at depth 0) after its last release, so a thread that takes
+ * the resource again allocates nothing; ExDeleteResourceLite() frees them.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -100,12 +102,13 @@ BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
 		return TRUE;
 	}
 	/* Record first, so no allocation happens under the rwsem. */
+	/* (allocates only the first time this thread takes the resource) */
 	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1), GFP_KERNEL)))
 		return FALSE;
 	if (Wait) {
 		down_read(&Resource->Lock);
 	} else if (!down_read_trylock(&Resource->Lock)) {
-		xa_erase(&Resource->SharedOwners, id);
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
 		return FALSE;
 	}
 	return TRUE;
@@ -128,7 +131,7 @@ static void release_resource(PERESOURCE Resource, unsigned long caller)
 	if (depth > 1) {
 		xa_store(&Resource->SharedOwners, id, xa_mk_value(depth - 1), GFP_ATOMIC);
 	} else if (depth == 1) {
-		xa_erase(&Resource->SharedOwners, id);
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
 		up_read(&Resource->Lock);
 	} else {
 		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, caller,

@@ -24,8 +24,10 @@
  *   - starvation control: rwsem queues new readers behind a waiting
  *     writer, so ExAcquireSharedStarveExclusive() behaves as
  *     ExAcquireSharedWaitForExclusive() except for recursive acquisitions.
- *   - the first shared acquisition by a thread allocates a small xarray
- *     node (GFP_KERNEL); if that fails, the call returns FALSE;
+ *   - the first shared acquisition by a thread may allocate an xarray
+ *     node (GFP_KERNEL); if that fails, the call returns FALSE.  Entries
+ *     are kept until ExDeleteResourceLite(), so later acquisitions by the
+ *     same thread allocate nothing;
  *   - EX_PUSH_LOCK is not provided: it is not part of the WDM API, and a
  *     bare rwsem could not survive misuse harmlessly (releasing a push lock
  *     one does not hold corrupts its count).
