@@ -414,7 +414,8 @@ static enum pool_lookup pool_lookup(const void *p, struct pool_hdr **hp)
 {
 	struct pool_hdr *h, copy;
 
-	if (!IS_ALIGNED((unsigned long)p, POOL_ALIGN))
+	if (!IS_ALIGNED((unsigned long)p, POOL_ALIGN) ||
+	    (unsigned long)p < PAGE_SIZE)
 		return POOL_FOREIGN;
 	if (PAGE_ALIGNED(p)) {
 		h = xa_load(&pool_large, (unsigned long)p >> PAGE_SHIFT);
