@@ -155,7 +155,7 @@ static void pool_check_alignment(struct kunit *test, POOL_TYPE type,
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
 		KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, want),
-				      "type %d size %zu at %px, want %lu",
+				      "type %d size %zu at %p, want %lu",
 				      type, size, p, want);
 		memset(p, 0x5a, size);	/* first to last byte are usable */
 		ExFreePool(p);
@@ -610,7 +610,7 @@ static void ntshim_pool_charge_test(struct kunit *test)
  */
 static void ntshim_pool_report_leaks_test(struct kunit *test)
 {
-	static struct module fake = { .name = "ntshim_fake_driver" };
+	static struct module fake = { .name = "fake_driver" };
 	u64 v0 = vcount(NTSHIM_V_POOL_LEAK);
 	struct ntshim_pool_tag_stats s;
 	void *p, *q;
@@ -636,7 +636,7 @@ static void ntshim_pool_report_leaks_test(struct kunit *test)
 }
 
 /* Concurrency: one kthread per online CPU hammering one tag. */
-#define POOL_STRESS_ITERS 2000
+#define POOL_STRESS_ITERS 500
 #define POOL_STRESS_HELD 8
 
 struct pool_stress {
@@ -756,4 +756,5 @@ static struct kunit_suite ntshim_pool_suite = {
 	.name = "ntshim_pool",
 	.test_cases = ntshim_pool_cases,
 };
+
 kunit_test_suite(ntshim_pool_suite);

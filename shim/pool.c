@@ -202,7 +202,7 @@ static struct pool_hdr *pool_alloc_large(const struct pool_req *r, gfp_t gfp)
 		goto out_hdr;
 	if (!PAGE_ALIGNED(p)) {
 		/* The slab allocator's alignment promise was broken. */
-		pr_err_once("pool: %zu-byte block at %px is not page aligned\n",
+		pr_err_once("pool: %zu-byte block at %p is not page aligned\n",
 			    len, p);
 		goto out_block;
 	}
@@ -451,6 +451,16 @@ static void pool_report_lookup(enum pool_lookup what, const void *p,
 				 "%s: not a pool block", api);
 }
 
+static void pool_report_mismatch(const struct pool_hdr *h, const void *p,
+				 ULONG tag, unsigned long caller)
+{
+	char had[NTSHIM_TAG_STR_LEN];
+
+	ntshim_violation(NTSHIM_V_POOL_TAG_MISMATCH, tag, p, caller,
+			 "BAD_POOL_CALLER 0x0A: block has tag '%s' (freed anyway)",
+			 ntshim_tag_str(h->tag, had));
+}
+
 void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 {
 	KIRQL irql = KeGetCurrentIrql();
@@ -477,9 +487,7 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 		return;
 	}
 	if (unlikely(Tag && ((Tag ^ h->tag) & ~PROTECTED_POOL)))
-		ntshim_violation(NTSHIM_V_POOL_TAG_MISMATCH, Tag, P, caller,
-				 "BAD_POOL_CALLER 0x0A: block has tag %#x, freed as %#x (freed anyway)",
-				 h->tag, Tag);
+		pool_report_mismatch(h, P, Tag, caller);
 
 	/* Claim the block: of two racing frees only one gets here. */
 	live = pool_magic(h, POOL_MAGIC_LIVE);

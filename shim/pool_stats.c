@@ -23,7 +23,7 @@
 #include "pool_internal.h"
 
 #define POOL_TAG_BITS 10
-#define POOL_TAG_SLOTS (1U << POOL_TAG_BITS)
+#define POOL_TAG_SLOTS BIT(POOL_TAG_BITS)
 
 static struct pool_tag_entry pool_tags[POOL_TAG_SLOTS];
 static DEFINE_SPINLOCK(pool_tags_lock);
@@ -71,6 +71,7 @@ static struct pool_tag_entry *pool_stats_insert(ULONG tag, bool paged,
 			e->tag = tag;
 			e->paged = paged;
 			e->owner = owner;
+			/* publish the key before the slot counts as used */
 			smp_store_release(&e->pcpu, pcpu);
 			pcpu = NULL;
 			found = e;
@@ -100,6 +101,7 @@ struct pool_tag_entry *pool_stats_row(ULONG tag, bool paged,
 	h = pool_tag_hash(tag, paged, owner);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		e = &pool_tags[(h + i) & (POOL_TAG_SLOTS - 1)];
+		/* pairs with the release in pool_stats_insert(): key is set */
 		if (!smp_load_acquire(&e->pcpu))
 			break;
 		if (pool_tag_match(e, tag, paged, owner))
@@ -130,6 +132,7 @@ EXPORT_SYMBOL_GPL(ntshim_pool_uncharge);
 static void pool_stats_sum(struct pool_tag_entry *e,
 			   struct ntshim_pool_tag_stats *out)
 {
+	/* pairs with the release in pool_stats_insert() */
 	struct pool_tag_counters __percpu *pcpu = smp_load_acquire(&e->pcpu);
 	int cpu;
 
@@ -155,6 +158,7 @@ bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		struct pool_tag_entry *e = &pool_tags[i];
 
+		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&e->pcpu) || e->tag != Tag ||
 		    e->paged != paged)
 			continue;
@@ -176,6 +180,7 @@ u64 pool_stats_report_owner(struct module *owner)
 		struct pool_tag_entry *e = &pool_tags[i];
 		struct ntshim_pool_tag_stats s = {};
 
+		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&e->pcpu) || READ_ONCE(e->owner) != owner)
 			continue;
 		pool_stats_sum(e, &s);
@@ -234,9 +239,11 @@ static int pooltags_show(struct seq_file *m, void *v)
 	rows = kvmalloc_array(POOL_TAG_SLOTS + 1, sizeof(*rows), GFP_KERNEL);
 	if (!rows)
 		return -ENOMEM;
-	for (i = 0; i < POOL_TAG_SLOTS; i++)
+	for (i = 0; i < POOL_TAG_SLOTS; i++) {
+		/* acquire: a published slot has its key set */
 		if (smp_load_acquire(&pool_tags[i].pcpu))
 			pool_tag_row_add(rows, &n, &pool_tags[i]);
+	}
 	pool_tag_row_add(rows, &n, &pool_overflow);
 	if (!rows[n - 1].s.allocs)
 		n--;	/* the overflow row only shows once used */

@@ -27,7 +27,7 @@ MODULE_PARM_DESC(pool_track,
 		 "track every live pool block for pool_outstanding and per-block leak reports (default: on in debug builds)");
 
 struct pool_track_list {
-	spinlock_t lock;
+	spinlock_t lock;	/* protects blocks */
 	struct list_head blocks;
 };
 

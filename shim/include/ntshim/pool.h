@@ -43,6 +43,7 @@
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/instruction_pointer.h>
+#include <ntshim/tag.h>
 #include <ntshim/types.h>
 
 struct module;
@@ -162,10 +163,10 @@ typedef struct _POOL_EXTENDED_PARAMETER {
 		POOL_NODE_REQUIREMENT PreferredNode;
 	};
 } POOL_EXTENDED_PARAMETER, *PPOOL_EXTENDED_PARAMETER;
-typedef const POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
+typedef const struct _POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
 
 /* The tag ExAllocatePool() uses: poolmon shows it as "None". */
-#define NTSHIM_POOL_DEFAULT_TAG 'enoN'
+#define NTSHIM_POOL_DEFAULT_TAG NTSHIM_TAG('N', 'o', 'n', 'e')
 
 /* ntshim_pool_alloc() @how bits besides the EX_POOL_PRIORITY value. */
 #define NTSHIM_POOL_ZERO 0x100
@@ -412,7 +413,7 @@ ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
  * interrupts off and vmalloc'ed blocks are handed to a work item; in NMI
  * context the block is leaked.
  */
-static __always_inline VOID ExFreePoolWithTag(PVOID P, ULONG Tag)
+static __always_inline void ExFreePoolWithTag(PVOID P, ULONG Tag)
 {
 	ntshim_pool_free(P, Tag, _THIS_IP_);
 }
@@ -423,7 +424,7 @@ static __always_inline VOID ExFreePoolWithTag(PVOID P, ULONG Tag)
  *
  * Same as ExFreePoolWithTag(@P, 0).
  */
-static __always_inline VOID ExFreePool(PVOID P)
+static __always_inline void ExFreePool(PVOID P)
 {
 	ntshim_pool_free(P, 0, _THIS_IP_);
 }
