@@ -17,6 +17,10 @@
  *    allocator aligns to the page) or, when the caller may sleep, from
  *    kvmalloc(); their header is kept out of line in an xarray keyed by the
  *    address.
+ * When a module unloads with blocks outstanding, ntshim reports them
+ * (violation pool_leak, see ntshim_pool_report_leaks()) and leaves them
+ * allocated; kmemleak reports them too once nothing references them.
+ *
  * ExFreePool() finds the header from the pointer alone and checks a keyed
  * magic before trusting it, so a bad or repeated free is reported (and the
  * memory leaked) instead of corrupting the slab.
@@ -29,7 +33,11 @@
  *    separated by whitespace;
  *  - pool_outstanding: header "Address Tag Type Size Owner Caller", one row
  *    per live block while tracking is on (module parameter pool_track,
- *    default on with CONFIG_NTSHIM_DEBUG);
+ *    default on with CONFIG_NTSHIM_DEBUG; switching it affects new blocks):
+ *    Address (%px, 16 hex digits), one space, the tag in the next four
+ *    columns (it may contain spaces), then whitespace-separated Type, Size,
+ *    Owner (module name, "[unloaded]" once its module is gone) and Caller
+ *    (%pS);
  *  - fail_pool/: the kernel's fault_attr files plus "tag" (hex ULONG, 0 for
  *    every tag) to make allocations fail on purpose.
  *
