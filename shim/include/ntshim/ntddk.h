@@ -21,10 +21,15 @@
 #include <ntshim/pool.h>
 
 /* lists */
+#include <ntshim/list.h>
+#include <ntshim/slist.h>
 
 /* lookaside */
+#include <ntshim/lookaside.h>
 
 /* runtime basics: Rtl memory and strings */
+#include <ntshim/rtl.h>
+#include <ntshim/unicode.h>
 
 /* Mm and MDLs */
 
