@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh <ntpoolmon> <testdata>: host-side tests of ntpoolmon's parser and
+# output against recorded debugfs files.
+#
+# Each directory testdata/<name>/ holds a recorded ntshim/pooltags and/or
+# ntshim/lookaside (as found under /sys/kernel/debug) and one or more
+# *.test files: the first line is "args: <ntpoolmon arguments>", the rest
+# is the expected output (stdout, then stderr) followed by "exit <status>".
+# "-D <that directory>" is added to the arguments.  UPDATE=1 rewrites the
+# expected output from the actual one (review the diff before committing).
+# Ends with "N passed, N failed".
+set -uo pipefail
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+data=$2
+cd "$(dirname "$data")" || exit 1
+data=$(basename "$data")
+pass=0
+fail=0
+
+for t in "$data"/*/*.test; do
+	dir=$(dirname "$t")
+	args=$(sed -n '1s/^args: //p' "$t")
+	# shellcheck disable=SC2086 # the args are a word list on purpose
+	actual=$(eval "\"$bin\" -D \"$dir\" $args" 2>/tmp/ntpoolmon-test.$$; echo "exit $?")
+	actual=$(cat <(printf '%s\n' "$actual" | sed '$d') /tmp/ntpoolmon-test.$$ <(printf '%s\n' "$actual" | tail -n 1))
+	expected=$(sed 1d "$t")
+	if [ "${UPDATE:-0}" = 1 ]; then
+		{ head -n 1 "$t"; printf '%s\n' "$actual"; } > "$t.new" && mv "$t.new" "$t"
+	fi
+	if [ "$actual" = "$expected" ] || [ "${UPDATE:-0}" = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $t (ntpoolmon -D $dir $args)"
+		diff -u <(printf '%s\n' "$expected") <(printf '%s\n' "$actual") | sed 's/^/    /'
+	fi
+done
+rm -f /tmp/ntpoolmon-test.$$
+
+# Permission denied can only be provoked by a user who is not root.
+if [ "$(id -u)" -ne 0 ]; then
+	tmp=$(mktemp -d)
+	mkdir -p "$tmp/ntshim"
+	cp "$data/pool/ntshim/pooltags" "$tmp/ntshim/"
+	chmod 000 "$tmp/ntshim/pooltags"
+	if "$bin" -o -D "$tmp" 2>&1 | grep -q 'permission denied.*run ntpoolmon as root'; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL permission denied is not reported as such"
+	fi
+	rm -rf "$tmp"
+else
+	echo "(skipped the permission test: it needs a user other than root)"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
