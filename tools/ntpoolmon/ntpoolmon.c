@@ -80,9 +80,11 @@ struct view {
 static const char *const pool_header[] = {
 	"Tag", "Type", "Allocs", "Frees", "Diff", "Bytes", "PerAlloc", NULL
 };
+
 static const enum field_kind pool_kinds[] = {
 	F_INT, F_INT, F_INT, F_INT, F_INT
 };
+
 static const struct column pool_cols[] = {
 	{ "Tag", "tag", 't', COL_TAG, 4, false },
 	{ "Type", "type", 'y', COL_TYPE, 5, false },
@@ -97,9 +99,11 @@ static const char *const lookaside_header[] = {
 	"Tag", "Type", "Size", "Depth", "TotalAllocs", "AllocMisses", "HitRate",
 	"TotalFrees", "FreeMisses", "Outstanding", NULL
 };
+
 static const enum field_kind lookaside_kinds[] = {
 	F_INT, F_INT, F_INT, F_INT, F_TENTHS, F_INT, F_INT, F_INT
 };
+
 static const struct column lookaside_cols[] = {
 	{ "Tag", "tag", 't', COL_TAG, 4, false },
 	{ "Type", "type", 'y', COL_TYPE, 5, false },
@@ -144,10 +148,9 @@ static struct options {
 
 static const char *progname = "ntpoolmon";
 
-static void usage(FILE *out)
+static void print_usage(FILE *out)
 {
-	fprintf(out,
-"Usage: %s [OPTION]...\n"
+	fprintf(out, "Usage: %s [OPTION]...\n"
 "Show ntshim's pool-tag statistics (/sys/kernel/debug/ntshim/pooltags) or\n"
 "lookaside-list statistics, like Windows' poolmon.  Needs root (debugfs).\n"
 "\n"
@@ -191,7 +194,7 @@ static void usage(FILE *out)
 "\n"
 "Exit status: 0 on success, 1 on a read or parse error (debugfs not\n"
 "mounted, module not loaded, permission denied, unexpected format),\n"
-"2 on a usage error.\n",
+"2 on a wrong option or argument.\n",
 		progname);
 }
 
@@ -217,7 +220,8 @@ static void explain_open_error(const char *path, int open_errno, char *err)
 	struct stat st;
 
 	if (open_errno == EACCES || open_errno == EPERM) {
-		seterr(err, "permission denied reading %s: debugfs is readable by root only; run ntpoolmon as root",
+		seterr(err,
+		       "permission denied reading %s: debugfs is readable by root only; run ntpoolmon as root",
 		       path);
 		return;
 	}
@@ -231,16 +235,19 @@ static void explain_open_error(const char *path, int open_errno, char *err)
 		return;
 	}
 	if (errno == EACCES) {
-		seterr(err, "permission denied reading %s: debugfs is readable by root only; run ntpoolmon as root",
+		seterr(err,
+		       "permission denied reading %s: debugfs is readable by root only; run ntpoolmon as root",
 		       dir);
 		return;
 	}
 	if (statfs(opt.debugfs, &sfs) == 0 && sfs.f_type == DEBUGFS_MAGIC) {
-		seterr(err, "the ntshim module is not loaded (no %s): load it with 'modprobe ntshim' or 'insmod ntshim.ko'",
+		seterr(err,
+		       "the ntshim module is not loaded (no %s): load it with 'modprobe ntshim' or 'insmod ntshim.ko'",
 		       dir);
 		return;
 	}
-	seterr(err, "debugfs is not mounted at %s (no %s): mount it with 'mount -t debugfs none %s'",
+	seterr(err,
+	       "debugfs is not mounted at %s (no %s): mount it with 'mount -t debugfs none %s'",
 	       opt.debugfs, dir, opt.debugfs);
 }
 
@@ -391,7 +398,8 @@ static bool check_header(const struct view *v, const char *path,
 			strcat(want, i ? " " : "");
 			strcat(want, v->header[i]);
 		}
-		seterr(err, "%s: unexpected header \"%s\" (expected \"%s\"): is ntpoolmon as new as the ntshim module?",
+		seterr(err,
+		       "%s: unexpected header \"%s\" (expected \"%s\"): is ntpoolmon as new as the ntshim module?",
 		       path, quote_line(line, len), want);
 		return false;
 	}
@@ -436,7 +444,8 @@ static bool parse_row(const struct view *v, const char *path, int lineno,
 		goto bad;
 	return true;
 bad:
-	seterr(err, "%s:%d: malformed row \"%s\" (expected a 4-character tag, a space, Nonp or Paged and %d decimal fields)",
+	seterr(err,
+	       "%s:%d: malformed row \"%s\" (expected a 4-character tag, a space, Nonp or Paged and %d decimal fields)",
 	       path, lineno, quote_line(line, len), v->nfields);
 	return false;
 }
@@ -562,9 +571,9 @@ static int cmp_sort(const void *pa, const void *pb)
 	const struct row *a = pa, *b = pb;
 	int c = 0;
 
-	if (sort_col->field == COL_TYPE)
+	if (sort_col->field == COL_TYPE) {
 		c = (int)a->paged - (int)b->paged;
-	else if (sort_col->field >= 0) {
+	} else if (sort_col->field >= 0) {
 		long long x = a->f[sort_col->field], y = b->f[sort_col->field];
 
 		c = x < y ? 1 : x > y ? -1 : 0;	/* largest first */
@@ -722,11 +731,11 @@ static void print_plain(const struct view *v, const struct table *t,
 	bool changed;
 	size_t i;
 
-	format_header(line, sizeof(line), v, prev != NULL);
+	format_header(line, sizeof(line), v, prev);
 	out_printf(&o, "%s\n", line);
 	for (i = 0; i < t->n; i++) {
-		format_line(line, sizeof(line), v, &t->rows[i], prev != NULL,
-			    prev, &changed);
+		format_line(line, sizeof(line), v, &t->rows[i], prev, prev,
+			    &changed);
 		out_printf(&o, "%s\n", line);
 	}
 	if (o.len)
@@ -850,11 +859,12 @@ static void screen_draw(const struct view *v, const struct table *t,
 	if (error)
 		snprintf(line, sizeof(line), "error: %s", error);
 	else if (v->cols == pool_cols)
-		snprintf(line, sizeof(line), "%zu tags shown   outstanding bytes: Nonp %lld, Paged %lld",
+		snprintf(line, sizeof(line),
+			 "%zu tags shown   outstanding bytes: Nonp %lld, Paged %lld",
 			 t->n, nonp, paged);
 	else
 		snprintf(line, sizeof(line), "%zu lookaside lists shown", t->n);
-	screen_line(&o, line, cols, error != NULL, false);
+	screen_line(&o, line, cols, error, false);
 	used++;
 
 	for (c = 0; c < v->ncols && klen < sizeof(keys) - 3; c++)
@@ -1159,7 +1169,8 @@ int main(int argc, char **argv)
 			else if (!strcmp(optarg, "both"))
 				opt.pool = POOL_BOTH;
 			else
-				usage_error("invalid pool type '%s' (paged, nonpaged or both)", optarg);
+				usage_error("invalid pool type '%s' (paged, nonpaged or both)",
+					    optarg);
 			break;
 		case 'P':
 			opt.pool = POOL_PAGED;
@@ -1174,7 +1185,7 @@ int main(int argc, char **argv)
 			opt.debugfs = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		case 'V':
 			printf("ntpoolmon %s\n", NTPOOLMON_VERSION);
@@ -1189,8 +1200,9 @@ int main(int argc, char **argv)
 	if (sort_key) {
 		opt.sort = find_col_by_key(&views[opt.view], sort_key);
 		if (opt.sort < 0)
-			usage_error(opt.view ? "invalid sort key '%s' for the lookaside view (see --help)"
-					     : "invalid sort key '%s' for the pool tags (see --help)",
+			usage_error(opt.view ?
+				    "invalid sort key '%s' for the lookaside view (see --help)" :
+				    "invalid sort key '%s' for the pool tags (see --help)",
 				    sort_key);
 	}
 	if (opt.once)

@@ -22,7 +22,7 @@ fail=0
 for t in "$data"/*/*.test; do
 	dir=$(dirname "$t")
 	args=$(sed -n '1s/^args: //p' "$t")
-	# shellcheck disable=SC2086 # the args are a word list on purpose
+	# The args are a word list on purpose.
 	actual=$(eval "\"$bin\" -D \"$dir\" $args" 2>/tmp/ntpoolmon-test.$$; echo "exit $?")
 	actual=$(cat <(printf '%s\n' "$actual" | sed '$d') /tmp/ntpoolmon-test.$$ <(printf '%s\n' "$actual" | tail -n 1))
 	expected=$(sed 1d "$t")
