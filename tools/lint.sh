@@ -102,7 +102,12 @@ done < <(grep -nE '\<(LINUX_VERSION_CODE|KERNEL_VERSION|LINUX_VERSION_MAJOR)\>' 
 	 "${csrc[@]}" /dev/null || true)
 
 # Shellcheck: scripts with a #! line as they say; sourced ones are bash;
-# the guest's (no #!) run under busybox sh.
+# the guest's (no #!) run under busybox sh.  Installed when missing (root).
+if ! command -v shellcheck > /dev/null && [ "$(id -u)" -eq 0 ]; then
+	echo "lint: installing shellcheck" >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		shellcheck >&2 || true
+fi
 if command -v shellcheck > /dev/null; then
 	mapfile -t scripts < <(sources '*.sh'; echo .ci/run; echo tools/vm/guest-init)
 	for f in "${scripts[@]}"; do
