@@ -8,6 +8,7 @@
 #                        the demos and the example driver; fail on any splat
 #   make demo            boot the test VM and show every demo's output
 #   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
+#   make check-harness   prove that make check catches each kind of failure
 #   make tools           build tools/ntpoolmon
 #   make lint            checkpatch --strict, sparse, kernel-doc, project rules
 #   make compat          compile-check against Debian's 6.1 and 6.12 headers
@@ -38,6 +39,11 @@ check:
 
 demo:
 	tools/vm/demo.sh
+
+# Prove that make check's judgement fails on a failing KUnit case, a
+# WARN_ON, a leak and a KASAN report (boots the VM five times).
+check-harness:
+	tools/vm/selftest.sh
 
 vm:
 	tools/vm/vm.sh -m "$(MODULES)" -c "$(or $(CMD),true)"
@@ -127,6 +133,6 @@ dkms-uninstall:
 	-dkms remove -m ntshim -v $(NTSHIM_VERSION) --all
 	rm -rf $(DKMS_SRC)
 
-.PHONY: all modules clean check demo vm distclean tools tools-test lint compat \
-	intree install uninstall install-headers uninstall-headers dkms-install \
-	dkms-uninstall
+.PHONY: tools tools-test lint compat intree install uninstall install-headers \
+	uninstall-headers dkms-install dkms-uninstall
+.PHONY: all modules clean check check-harness demo vm distclean

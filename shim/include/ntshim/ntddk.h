@@ -21,10 +21,14 @@
 #include <ntshim/pool.h>
 
 /* lists */
+#include <ntshim/list.h>
+#include <ntshim/slist.h>
 
 /* lookaside */
 
 /* runtime basics: Rtl memory and strings */
+#include <ntshim/rtl.h>
+#include <ntshim/unicode.h>
 
 /* Mm and MDLs */
 
