@@ -58,7 +58,8 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
 			chmod 644 "$tmp/ntshim/pooltags"
 			chmod 700 "$tmp/ntshim"
 		fi
-		if $as_user "$bin" -o -D "$tmp" 2>&1 | grep -q 'permission denied.*run ntpoolmon as root'; then
+		msg=$($as_user "$bin" -o -D "$tmp" 2>&1)
+		if printf '%s\n' "$msg" | grep -q 'permission denied.*run ntpoolmon as root'; then
 			pass=$((pass + 1))
 		else
 			fail=$((fail + 1))
