@@ -663,4 +663,5 @@ static struct kunit_suite ntshim_string_suite = {
 	.name = "ntshim_string",
 	.test_cases = ntshim_string_cases,
 };
+
 kunit_test_suite(ntshim_string_suite);
