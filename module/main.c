@@ -28,6 +28,9 @@ static int __init ntshim_init(void)
 	/* lookaside */
 
 	/* Mm and MDLs */
+	err = ntshim_mm_init(ntshim_debugfs);
+	if (err)
+		goto out_debugfs;
 
 	/* DPCs, timers, work items */
 
@@ -51,6 +54,7 @@ static void __exit ntshim_exit(void)
 	/* DPCs, timers, work items */
 
 	/* Mm and MDLs */
+	ntshim_mm_exit();
 
 	/* lookaside */
 

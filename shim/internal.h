@@ -18,6 +18,8 @@ void ntshim_pool_exit(void);
 /* lookaside */
 
 /* Mm and MDLs */
+int ntshim_mm_init(struct dentry *root);
+void ntshim_mm_exit(void);
 
 /* demos */
 

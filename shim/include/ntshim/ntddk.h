@@ -27,6 +27,9 @@
 /* runtime basics: Rtl memory and strings */
 
 /* Mm and MDLs */
+#include <ntshim/mm.h>
+#include <ntshim/mdl.h>
+#include <ntshim/probe.h>
 
 /* interlocked, events, mutexes, resources */
 
