@@ -362,6 +362,15 @@ PVOID ntshim_MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
 		return NULL;
 	}
 
+#ifdef CONFIG_X86
+	/* ioremap() WARNs on addresses beyond the CPU's physical bits. */
+	if ((phys + NumberOfBytes - 1) >> boot_cpu_data.x86_phys_bits) {
+		ntshim_violation(NTSHIM_V_MM_BAD_ARG, 0, NULL, caller,
+				 "MmMapIoSpace(%pa): beyond the physical address width",
+				 &phys);
+		return NULL;
+	}
+#endif
 	ram = region_intersects(phys, NumberOfBytes, IORESOURCE_SYSTEM_RAM,
 				IORES_DESC_NONE);
 	if (ram != REGION_DISJOINT &&
