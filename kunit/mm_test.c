@@ -485,4 +485,5 @@ static struct kunit_suite ntshim_mm_suite = {
 	.name = "ntshim_mm",
 	.test_cases = ntshim_mm_cases,
 };
+
 kunit_test_suite(ntshim_mm_suite);

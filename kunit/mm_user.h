@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A user mapping for the Mm/MDL tests: kunit_vm_mmap() gives the test
- * thread an mm and maps anonymous memory in it (Linux 6.12 and later).
+ * thread an mm and maps anonymous memory in it.  It exists from Linux
+ * 6.12 on, which is what the test VM runs; the suites are not meant to
+ * build against older kernels.
  */
 #ifndef _NTSHIM_KUNIT_MM_USER_H
 #define _NTSHIM_KUNIT_MM_USER_H
@@ -9,11 +11,10 @@
 #include <kunit/test.h>
 #include <linux/err.h>
 #include <linux/mman.h>
-#include <linux/version.h>
 
 /**
  * test_user_map() - map @len bytes of anonymous user memory
- * @test: the test; skipped where kunit_vm_mmap() does not exist
+ * @test: the test
  * @len:  bytes to map
  * @prot: PROT_* flags
  *
@@ -22,7 +23,6 @@
 static inline unsigned long test_user_map(struct kunit *test, size_t len,
 					  unsigned long prot)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
 	unsigned long addr = kunit_vm_mmap(test, NULL, 0, len, prot,
 					   MAP_ANONYMOUS | MAP_PRIVATE, 0);
 
@@ -30,10 +30,6 @@ static inline unsigned long test_user_map(struct kunit *test, size_t len,
 	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
 	KUNIT_ASSERT_LT(test, addr + len, (unsigned long)TASK_SIZE);
 	return addr;
-#else
-	kunit_skip(test, "kunit_vm_mmap() needs Linux 6.12");
-	return 0;
-#endif
 }
 
 #endif /* _NTSHIM_KUNIT_MM_USER_H */

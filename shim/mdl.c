@@ -28,6 +28,7 @@ struct mdl_alloc {
 	MDL mdl;
 	/* PFN_NUMBER pfns[] follow mdl directly, as MmGetMdlPfnArray() expects */
 };
+
 static_assert(sizeof(struct mdl_alloc) ==
 	      offsetof(struct mdl_alloc, mdl) + sizeof(MDL));
 
@@ -45,10 +46,10 @@ static bool range_wraps(unsigned long va, unsigned long len)
 	return !len || va + len - 1 < va;
 }
 
-PMDL ntshim_IoAllocateMdl(PVOID VirtualAddress, ULONG Length,
-			  BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota,
-			  PIRP Irp, struct module *owner,
-			  unsigned long caller)
+PMDL ntshim_mdl_allocate(PVOID VirtualAddress, ULONG Length,
+			 BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota,
+			 PIRP Irp, struct module *owner,
+			 unsigned long caller)
 {
 	unsigned long va = (unsigned long)VirtualAddress;
 	bool atomic = KeGetCurrentIrql() > PASSIVE_LEVEL;
@@ -89,7 +90,7 @@ PMDL ntshim_IoAllocateMdl(PVOID VirtualAddress, ULONG Length,
 	ntshim_mm_track(&a->track);
 	return &a->mdl;
 }
-EXPORT_SYMBOL_GPL(ntshim_IoAllocateMdl);
+EXPORT_SYMBOL_GPL(ntshim_mdl_allocate);
 
 /* Mappings ------------------------------------------------------------ */
 
@@ -133,9 +134,8 @@ static void mdl_unmap(PMDL Mdl)
 				llist_add(&d->node, &deferred_unmaps);
 				schedule_work(&deferred_unmap_work);
 			} else {
-				mdl_violation(MDL_BAD_ARG, Mdl,
-					      "no memory to unmap %px at DISPATCH_LEVEL; mapping leaked",
-					      va);
+				mdl_violation(MDL_BAD_ARG, va,
+					      "no memory to defer the unmap at DISPATCH_LEVEL; mapping leaked");
 			}
 		}
 	}
@@ -251,9 +251,8 @@ void MmUnmapLockedPages(PVOID BaseAddress, PMDL Mdl)
 {
 	if (!Mdl || !(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) ||
 	    BaseAddress != Mdl->MappedSystemVa) {
-		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "unmap of %px, which is not the MDL's mapping",
-			      BaseAddress);
+		mdl_violation(MDL_BAD_ARG, BaseAddress,
+			      "unmap of an address that is not the MDL's mapping");
 		return;
 	}
 	mdl_unmap(Mdl);
@@ -266,7 +265,7 @@ static struct page *kernel_page(unsigned long va)
 {
 	if (virt_addr_valid((void *)va))
 		return virt_to_page((void *)va);
-	if (is_vmalloc_or_module_addr((void *)va))
+	if (ntshim_is_vmalloc_or_module((void *)va))
 		return vmalloc_to_page((void *)va);
 	return NULL;
 }
@@ -298,7 +297,7 @@ void MmBuildMdlForNonPagedPool(PMDL Mdl)
 	unsigned long va;
 
 	if (!Mdl) {
-		mdl_violation(MDL_BAD_ARG, NULL, "MmBuildMdlForNonPagedPool(NULL)");
+		mdl_violation(MDL_BAD_ARG, NULL, "%s(NULL)", __func__);
 		return;
 	}
 	va = (unsigned long)MmGetMdlVirtualAddress(Mdl);
@@ -306,13 +305,13 @@ void MmBuildMdlForNonPagedPool(PMDL Mdl)
 	    (unsigned long)Mdl->StartVa < TASK_SIZE_MAX ||
 	    (Mdl->MdlFlags & (MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA))) {
 		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "MmBuildMdlForNonPagedPool: not an unlocked MDL for a kernel buffer");
+			      "%s: not an unlocked MDL for a kernel buffer",
+			      __func__);
 		return;
 	}
 	if (!describe_kernel(Mdl)) {
-		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "MmBuildMdlForNonPagedPool: %px is not mapped kernel memory",
-			      (void *)va);
+		mdl_violation(MDL_BAD_ARG, (void *)va,
+			      "%s: buffer is not mapped kernel memory", __func__);
 		return;
 	}
 	Mdl->MappedSystemVa = (PVOID)va;
@@ -382,9 +381,10 @@ static NTSTATUS probe_and_lock(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 	}
 	va = (unsigned long)MmGetMdlVirtualAddress(Mdl);
 	if (range_wraps(va, Mdl->ByteCount)) {
-		ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG, Mdl, caller,
-				 "MmProbeAndLockPages: empty or wrapping range %px+%u",
-				 (void *)va, Mdl->ByteCount);
+		ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG, (void *)va,
+				 caller,
+				 "MmProbeAndLockPages: empty or wrapping range of %u bytes",
+				 Mdl->ByteCount);
 		return STATUS_ACCESS_VIOLATION;
 	}
 
@@ -407,17 +407,16 @@ static NTSTATUS probe_and_lock(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 		Mdl->Process = (PEPROCESS)current->mm;	/* marks "pinned" */
 	} else {
 		if (AccessMode != KernelMode) {
-			ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG, Mdl,
-					 caller,
-					 "MmProbeAndLockPages(UserMode) of kernel address %px",
-					 (void *)va);
+			ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG,
+					 (void *)va, caller,
+					 "MmProbeAndLockPages(UserMode) of a kernel address");
 			return STATUS_ACCESS_VIOLATION;
 		}
 		if (va < TASK_SIZE_MAX || !describe_kernel(Mdl)) {
-			ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG, Mdl,
-					 caller,
-					 "MmProbeAndLockPages: %px+%u is not mapped kernel memory",
-					 (void *)va, Mdl->ByteCount);
+			ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG,
+					 (void *)va, caller,
+					 "MmProbeAndLockPages: %u bytes at addr are not mapped kernel memory",
+					 Mdl->ByteCount);
 			return STATUS_ACCESS_VIOLATION;
 		}
 		Mdl->Process = NULL;
@@ -447,8 +446,8 @@ void MmProbeAndLockPages(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 				&reported);
 	if (!NT_SUCCESS(status) && !reported)
 		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "MmProbeAndLockPages failed (%#x) where Windows raises; MDL left unlocked",
-			      (u32)status);
+			      "%s failed (%#x) where Windows raises; MDL left unlocked",
+			      __func__, (u32)status);
 }
 EXPORT_SYMBOL_GPL(MmProbeAndLockPages);
 
@@ -467,7 +466,7 @@ void MmUnlockPages(PMDL Mdl)
 {
 	if (!Mdl || !(Mdl->MdlFlags & MDL_PAGES_LOCKED)) {
 		mdl_violation(MDL_NOT_LOCKED, Mdl,
-			      "MmUnlockPages of an MDL that is not locked");
+			      "%s of an MDL that is not locked", __func__);
 		return;
 	}
 	mdl_unlock(Mdl);
@@ -488,14 +487,13 @@ void IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress,
 				     MDL_SOURCE_IS_NONPAGED_POOL | MDL_PARTIAL)) ||
 	    (TargetMdl->MdlFlags & (MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA))) {
 		mdl_violation(MDL_BAD_ARG, TargetMdl,
-			      "IoBuildPartialMdl: source not locked or target in use");
+			      "%s: source not locked or target in use", __func__);
 		return;
 	}
 	src = (unsigned long)MmGetMdlVirtualAddress(SourceMdl);
 	if (va < src || va - src >= SourceMdl->ByteCount) {
-		mdl_violation(MDL_BAD_ARG, TargetMdl,
-			      "IoBuildPartialMdl: %px outside the source buffer",
-			      VirtualAddress);
+		mdl_violation(MDL_BAD_ARG, VirtualAddress,
+			      "%s: address outside the source buffer", __func__);
 		return;
 	}
 	if (!Length)
@@ -503,7 +501,7 @@ void IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress,
 	if (Length > SourceMdl->ByteCount - (va - src) ||
 	    MmSizeOfMdl(VirtualAddress, Length) > (u16)TargetMdl->Size) {
 		mdl_violation(MDL_BAD_ARG, TargetMdl,
-			      "IoBuildPartialMdl: part too long for source or target");
+			      "%s: part too long for source or target", __func__);
 		return;
 	}
 
@@ -527,7 +525,7 @@ void MmPrepareMdlForReuse(PMDL Mdl)
 {
 	if (!Mdl || (Mdl->MdlFlags & MDL_PAGES_LOCKED)) {
 		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "MmPrepareMdlForReuse of a NULL or locked MDL");
+			      "%s of a NULL or locked MDL", __func__);
 		return;
 	}
 	if (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)
@@ -557,15 +555,16 @@ void IoFreeMdl(PMDL Mdl)
 
 	if (!b) {
 		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "IoFreeMdl of an MDL IoAllocateMdl did not return");
+			      "%s of an MDL IoAllocateMdl did not return",
+			      __func__);
 		return;
 	}
 	if (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)
 		mdl_violation(MDL_FREE_MAPPED, Mdl,
-			      "IoFreeMdl of a mapped MDL; unmapped first");
+			      "%s of a mapped MDL; unmapped first", __func__);
 	if (Mdl->MdlFlags & MDL_PAGES_LOCKED)
 		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "IoFreeMdl of a locked MDL; unlocked first");
+			      "%s of a locked MDL; unlocked first", __func__);
 	mdl_free(container_of(b, struct mdl_alloc, track));
 }
 EXPORT_SYMBOL_GPL(IoFreeMdl);

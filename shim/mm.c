@@ -19,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <asm/dma.h>
 #include <asm/set_memory.h>
 #include <ntshim/irql.h>
 #include <ntshim/mm.h>
@@ -120,7 +121,7 @@ static gfp_t contig_gfp(u64 high, bool atomic)
 {
 	gfp_t gfp = (atomic ? GFP_ATOMIC : GFP_KERNEL) | __GFP_NOWARN;
 
-#ifdef CONFIG_ZONE_DMA
+#if defined(CONFIG_ZONE_DMA) && defined(MAX_DMA_PFN)
 	if (high < (u64)MAX_DMA_PFN << PAGE_SHIFT)
 		return gfp | GFP_DMA;
 #endif
@@ -131,16 +132,15 @@ static gfp_t contig_gfp(u64 high, bool atomic)
 	return gfp;
 }
 
-PVOID ntshim_MmAllocateContiguousMemorySpecifyCache(
-	SIZE_T NumberOfBytes, PHYSICAL_ADDRESS LowestAcceptableAddress,
-	PHYSICAL_ADDRESS HighestAcceptableAddress,
-	PHYSICAL_ADDRESS BoundaryAddressMultiple,
-	MEMORY_CACHING_TYPE CacheType, struct module *owner,
-	unsigned long caller)
+PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
+				 PHYSICAL_ADDRESS Highest,
+				 PHYSICAL_ADDRESS Boundary,
+				 MEMORY_CACHING_TYPE CacheType,
+				 struct module *owner, unsigned long caller)
 {
-	u64 low = LowestAcceptableAddress.QuadPart;
-	u64 high = HighestAcceptableAddress.QuadPart;
-	u64 boundary = BoundaryAddressMultiple.QuadPart;
+	u64 low = Lowest.QuadPart;
+	u64 high = Highest.QuadPart;
+	u64 boundary = Boundary.QuadPart;
 	bool atomic = KeGetCurrentIrql() > PASSIVE_LEVEL;
 	struct mm_block *b;
 	unsigned int npages;
@@ -204,7 +204,7 @@ out_free_block:
 	kfree(b);
 	return NULL;
 }
-EXPORT_SYMBOL_GPL(ntshim_MmAllocateContiguousMemorySpecifyCache);
+EXPORT_SYMBOL_GPL(ntshim_mm_alloc_contiguous);
 
 static void contiguous_release(struct mm_block *b)
 {
@@ -216,8 +216,8 @@ static void contiguous_release(struct mm_block *b)
 	kfree(b);
 }
 
-void ntshim_MmFreeContiguousMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
-				   unsigned long caller)
+void ntshim_mm_free_contiguous(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			       unsigned long caller)
 {
 	struct mm_block *b = ntshim_mm_untrack(BaseAddress, MM_KIND_CONTIGUOUS);
 
@@ -233,13 +233,13 @@ void ntshim_MmFreeContiguousMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
 				 NumberOfBytes, b->size);
 	contiguous_release(b);
 }
-EXPORT_SYMBOL_GPL(ntshim_MmFreeContiguousMemory);
+EXPORT_SYMBOL_GPL(ntshim_mm_free_contiguous);
 
 /* Non-cached memory --------------------------------------------------- */
 
-PVOID ntshim_MmAllocateNonCachedMemory(SIZE_T NumberOfBytes,
-				       struct module *owner,
-				       unsigned long caller)
+PVOID ntshim_mm_alloc_noncached(SIZE_T NumberOfBytes,
+				struct module *owner,
+				unsigned long caller)
 {
 	struct mm_block *b;
 	struct page **pages;
@@ -297,7 +297,7 @@ out_free:
 	kfree(b);
 	return NULL;
 }
-EXPORT_SYMBOL_GPL(ntshim_MmAllocateNonCachedMemory);
+EXPORT_SYMBOL_GPL(ntshim_mm_alloc_noncached);
 
 static void noncached_release(struct mm_block *b)
 {
@@ -311,8 +311,8 @@ static void noncached_release(struct mm_block *b)
 	kfree(b);
 }
 
-void ntshim_MmFreeNonCachedMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
-				  unsigned long caller)
+void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			      unsigned long caller)
 {
 	struct mm_block *b;
 
@@ -335,13 +335,13 @@ void ntshim_MmFreeNonCachedMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
 				 (size_t)NumberOfBytes, b->size);
 	noncached_release(b);
 }
-EXPORT_SYMBOL_GPL(ntshim_MmFreeNonCachedMemory);
+EXPORT_SYMBOL_GPL(ntshim_mm_free_noncached);
 
 /* I/O space ----------------------------------------------------------- */
 
-PVOID ntshim_MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
-			  SIZE_T NumberOfBytes, MEMORY_CACHING_TYPE CacheType,
-			  struct module *owner, unsigned long caller)
+PVOID ntshim_mm_map_io_space(PHYSICAL_ADDRESS PhysicalAddress,
+			     SIZE_T NumberOfBytes, MEMORY_CACHING_TYPE CacheType,
+			     struct module *owner, unsigned long caller)
 {
 	phys_addr_t phys = (phys_addr_t)PhysicalAddress.QuadPart;
 	struct mm_block *b;
@@ -416,7 +416,7 @@ PVOID ntshim_MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
 	ntshim_mm_track(b);
 	return addr;
 }
-EXPORT_SYMBOL_GPL(ntshim_MmMapIoSpace);
+EXPORT_SYMBOL_GPL(ntshim_mm_map_io_space);
 
 static void iospace_release(struct mm_block *b)
 {
@@ -427,8 +427,8 @@ static void iospace_release(struct mm_block *b)
 	kfree(b);
 }
 
-void ntshim_MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes,
-			   unsigned long caller)
+void ntshim_mm_unmap_io_space(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			      unsigned long caller)
 {
 	struct mm_block *b = ntshim_mm_untrack(BaseAddress, MM_KIND_IOSPACE);
 
@@ -443,7 +443,7 @@ void ntshim_MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes,
 				 (size_t)NumberOfBytes, b->size);
 	iospace_release(b);
 }
-EXPORT_SYMBOL_GPL(ntshim_MmUnmapIoSpace);
+EXPORT_SYMBOL_GPL(ntshim_mm_unmap_io_space);
 
 /* Translation --------------------------------------------------------- */
 
@@ -461,7 +461,7 @@ PHYSICAL_ADDRESS MmGetPhysicalAddress(PVOID BaseAddress)
 
 	if (virt_addr_valid(BaseAddress)) {
 		pa.QuadPart = virt_to_phys(BaseAddress);
-	} else if (is_vmalloc_or_module_addr(BaseAddress)) {
+	} else if (ntshim_is_vmalloc_or_module(BaseAddress)) {
 		pfn = vmalloc_to_pfn(BaseAddress);
 		if (pfn)
 			pa.QuadPart = PFN_PHYS(pfn) + offset_in_page(va);
@@ -559,6 +559,7 @@ static int mm_outstanding_show(struct seq_file *m, void *v)
 	struct mm_block *b;
 	unsigned long flags;
 
+	/* %px as in violations: the raw address is what a developer needs. */
 	seq_puts(m, "Address Kind Size Owner Caller\n");
 	spin_lock_irqsave(&mm_lock, flags);
 	list_for_each_entry(b, &mm_blocks, node)

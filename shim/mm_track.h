@@ -7,6 +7,7 @@
 #define _NTSHIM_MM_TRACK_H
 
 #include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/types.h>
 
 struct module;
@@ -48,6 +49,22 @@ struct mm_block {
 		bool ram;
 	};
 };
+
+/*
+ * Is @p mapped through the vmalloc or module page tables (so that
+ * vmalloc_to_page() finds its frame)?  Linux 6.1 does not export
+ * is_vmalloc_or_module_addr(), hence this copy.
+ */
+static inline bool ntshim_is_vmalloc_or_module(const void *p)
+{
+#if defined(CONFIG_MODULES) && defined(MODULES_VADDR)
+	unsigned long a = (unsigned long)p;
+
+	if (a >= MODULES_VADDR && a < MODULES_END)
+		return true;
+#endif
+	return is_vmalloc_addr(p);
+}
 
 void ntshim_mm_track(struct mm_block *b);
 struct mm_block *ntshim_mm_untrack(const void *addr, enum mm_kind kind);

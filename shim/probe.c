@@ -17,7 +17,7 @@
 			 caller, fmt, ##__VA_ARGS__)
 
 /* Common checks; *reported: a violation was filed for the failure. */
-static NTSTATUS probe(const volatile void *Address, SIZE_T Length,
+static NTSTATUS probe(const void *Address, SIZE_T Length,
 		      ULONG Alignment, bool write, unsigned long caller,
 		      bool *reported)
 {
@@ -62,7 +62,7 @@ static NTSTATUS probe(const volatile void *Address, SIZE_T Length,
 	return STATUS_SUCCESS;
 }
 
-NTSTATUS ntshim_ProbeForRead(const volatile void *Address, SIZE_T Length,
+NTSTATUS ntshim_ProbeForRead(const void *Address, SIZE_T Length,
 			     ULONG Alignment)
 {
 	bool reported;
@@ -71,7 +71,7 @@ NTSTATUS ntshim_ProbeForRead(const volatile void *Address, SIZE_T Length,
 }
 EXPORT_SYMBOL_GPL(ntshim_ProbeForRead);
 
-NTSTATUS ntshim_ProbeForWrite(volatile void *Address, SIZE_T Length,
+NTSTATUS ntshim_ProbeForWrite(void *Address, SIZE_T Length,
 			      ULONG Alignment)
 {
 	bool reported;
@@ -80,7 +80,7 @@ NTSTATUS ntshim_ProbeForWrite(volatile void *Address, SIZE_T Length,
 }
 EXPORT_SYMBOL_GPL(ntshim_ProbeForWrite);
 
-void ProbeForRead(const volatile void *Address, SIZE_T Length,
+void ProbeForRead(const void *Address, SIZE_T Length,
 		  ULONG Alignment)
 {
 	NTSTATUS status;
@@ -89,12 +89,12 @@ void ProbeForRead(const volatile void *Address, SIZE_T Length,
 	status = probe(Address, Length, Alignment, false, _RET_IP_, &reported);
 	if (!NT_SUCCESS(status) && !reported)
 		probe_violation(Address, _RET_IP_,
-				"ProbeForRead failed (%#x) where Windows raises",
-				(u32)status);
+				"%s failed (%#x) where Windows raises",
+				__func__, (u32)status);
 }
 EXPORT_SYMBOL_GPL(ProbeForRead);
 
-void ProbeForWrite(volatile void *Address, SIZE_T Length, ULONG Alignment)
+void ProbeForWrite(void *Address, SIZE_T Length, ULONG Alignment)
 {
 	NTSTATUS status;
 	bool reported;
@@ -102,8 +102,8 @@ void ProbeForWrite(volatile void *Address, SIZE_T Length, ULONG Alignment)
 	status = probe(Address, Length, Alignment, true, _RET_IP_, &reported);
 	if (!NT_SUCCESS(status) && !reported)
 		probe_violation(Address, _RET_IP_,
-				"ProbeForWrite failed (%#x) where Windows raises",
-				(u32)status);
+				"%s failed (%#x) where Windows raises",
+				__func__, (u32)status);
 }
 EXPORT_SYMBOL_GPL(ProbeForWrite);
 

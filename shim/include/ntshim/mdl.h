@@ -128,9 +128,13 @@ typedef enum _MM_PAGE_PRIORITY {
 /**
  * MmGetMdlVirtualAddress() - the virtual address the MDL describes
  * @Mdl: PMDL
+ *
+ * Return: StartVa plus ByteOffset.
  */
-#define MmGetMdlVirtualAddress(Mdl)                                           \
-	((PVOID)((PCHAR)(Mdl)->StartVa + (Mdl)->ByteOffset))
+static inline PVOID MmGetMdlVirtualAddress(PMDL Mdl)
+{
+	return (PCHAR)Mdl->StartVa + Mdl->ByteOffset;
+}
 
 /**
  * MmGetMdlByteCount() - the length of the described buffer
@@ -187,11 +191,22 @@ static inline SIZE_T MmSizeOfMdl(PVOID Base, SIZE_T Length)
 		__mdl->ByteCount = (ULONG)__len;                              \
 	} while (0)
 
-/* The runtime behind IoAllocateMdl(): owner and caller for tracking. */
-PMDL ntshim_IoAllocateMdl(PVOID VirtualAddress, ULONG Length,
-			  BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota,
-			  PIRP Irp, struct module *owner,
-			  unsigned long caller);
+/**
+ * ntshim_mdl_allocate() - the runtime behind IoAllocateMdl()
+ * @VirtualAddress:  as there
+ * @Length:          as there
+ * @SecondaryBuffer: as there
+ * @ChargeQuota:     as there
+ * @Irp:             as there
+ * @owner:           module the MDL is tracked under (THIS_MODULE)
+ * @caller:          code address reported with it (_THIS_IP_)
+ *
+ * Return: the MDL, or NULL.
+ */
+PMDL ntshim_mdl_allocate(PVOID VirtualAddress, ULONG Length,
+			 BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota,
+			 PIRP Irp, struct module *owner,
+			 unsigned long caller);
 
 /**
  * IoAllocateMdl() - allocate an MDL big enough for a buffer
@@ -213,7 +228,7 @@ static __always_inline PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length,
 					  BOOLEAN SecondaryBuffer,
 					  BOOLEAN ChargeQuota, PIRP Irp)
 {
-	return ntshim_IoAllocateMdl(VirtualAddress, Length, SecondaryBuffer,
+	return ntshim_mdl_allocate(VirtualAddress, Length, SecondaryBuffer,
 				    ChargeQuota, Irp, THIS_MODULE, _THIS_IP_);
 }
 

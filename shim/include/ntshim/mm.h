@@ -65,8 +65,7 @@ typedef enum _MEMORY_CACHING_TYPE {
  * @Size: a byte count
  */
 #define BYTES_TO_PAGES(Size)                                                  \
-	((ULONG)(((ULONG_PTR)(Size) >> PAGE_SHIFT) +                          \
-		 (((ULONG_PTR)(Size) & (PAGE_SIZE - 1)) != 0)))
+	((ULONG)(((ULONG_PTR)(Size) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 
 /**
  * ROUND_TO_PAGES() - @Size rounded up to a whole number of pages
@@ -113,30 +112,30 @@ typedef enum _MEMORY_CACHING_TYPE {
 #pragma GCC diagnostic ignored "-Wunknown-pragmas"
 
 /**
- * define PAGEDCODE - pageable code: an attribute that does nothing
+ * define PAGEDCODE - pageable code, an attribute that does nothing
  */
 #define PAGEDCODE
 /**
- * define LOCKEDCODE - non-pageable code: an attribute that does nothing
+ * define LOCKEDCODE - resident code, an attribute that does nothing
  */
 #define LOCKEDCODE
 /**
- * define INITCODE - code used only during initialisation: __init
+ * define INITCODE - code used only during initialisation (__init)
  *
  * Only as an attribute; __init code is freed once module init returns,
  * so mark only functions that module init alone calls.
  */
 #define INITCODE __init
 /**
- * define PAGEDDATA - pageable data: an attribute that does nothing
+ * define PAGEDDATA - pageable data, an attribute that does nothing
  */
 #define PAGEDDATA
 /**
- * define LOCKEDDATA - non-pageable data: an attribute that does nothing
+ * define LOCKEDDATA - resident data, an attribute that does nothing
  */
 #define LOCKEDDATA
 /**
- * define INITDATA - data used only during initialisation: __initdata
+ * define INITDATA - data used only during initialisation (__initdata)
  */
 #define INITDATA __initdata
 
@@ -146,24 +145,77 @@ typedef enum _MEMORY_CACHING_TYPE {
  * (THIS_MODULE, _THIS_IP_) so that mm_outstanding and leak reports name
  * the driver.  Call the DDK names instead.
  */
-PVOID ntshim_MmAllocateContiguousMemorySpecifyCache(
-	SIZE_T NumberOfBytes, PHYSICAL_ADDRESS LowestAcceptableAddress,
-	PHYSICAL_ADDRESS HighestAcceptableAddress,
-	PHYSICAL_ADDRESS BoundaryAddressMultiple,
-	MEMORY_CACHING_TYPE CacheType, struct module *owner,
-	unsigned long caller);
-void ntshim_MmFreeContiguousMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
-				   unsigned long caller);
-PVOID ntshim_MmAllocateNonCachedMemory(SIZE_T NumberOfBytes,
-				       struct module *owner,
-				       unsigned long caller);
-void ntshim_MmFreeNonCachedMemory(PVOID BaseAddress, SIZE_T NumberOfBytes,
-				  unsigned long caller);
-PVOID ntshim_MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
-			  SIZE_T NumberOfBytes, MEMORY_CACHING_TYPE CacheType,
-			  struct module *owner, unsigned long caller);
-void ntshim_MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes,
-			   unsigned long caller);
+
+/**
+ * ntshim_mm_alloc_contiguous() - MmAllocateContiguousMemorySpecifyCache()
+ * @NumberOfBytes: as there
+ * @Lowest:        LowestAcceptableAddress
+ * @Highest:       HighestAcceptableAddress
+ * @Boundary:      BoundaryAddressMultiple
+ * @CacheType:     as there
+ * @owner:         module charged with the block
+ * @caller:        code address reported with it
+ *
+ * Return: the block, or NULL.
+ */
+PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
+				 PHYSICAL_ADDRESS Highest,
+				 PHYSICAL_ADDRESS Boundary,
+				 MEMORY_CACHING_TYPE CacheType,
+				 struct module *owner, unsigned long caller);
+
+/**
+ * ntshim_mm_free_contiguous() - MmFreeContiguousMemory*()
+ * @BaseAddress:   the block
+ * @NumberOfBytes: its size, checked unless 0
+ * @caller:        code address reported with a violation
+ */
+void ntshim_mm_free_contiguous(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			       unsigned long caller);
+
+/**
+ * ntshim_mm_alloc_noncached() - MmAllocateNonCachedMemory()
+ * @NumberOfBytes: as there
+ * @owner:         module charged with the block
+ * @caller:        code address reported with it
+ *
+ * Return: the block, or NULL.
+ */
+PVOID ntshim_mm_alloc_noncached(SIZE_T NumberOfBytes, struct module *owner,
+				unsigned long caller);
+
+/**
+ * ntshim_mm_free_noncached() - MmFreeNonCachedMemory()
+ * @BaseAddress:   the block
+ * @NumberOfBytes: its size (checked)
+ * @caller:        code address reported with a violation
+ */
+void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			      unsigned long caller);
+
+/**
+ * ntshim_mm_map_io_space() - MmMapIoSpace()
+ * @PhysicalAddress: as there
+ * @NumberOfBytes:   as there
+ * @CacheType:       as there
+ * @owner:           module the mapping is tracked under
+ * @caller:          code address reported with it
+ *
+ * Return: the mapping, or NULL.
+ */
+PVOID ntshim_mm_map_io_space(PHYSICAL_ADDRESS PhysicalAddress,
+			     SIZE_T NumberOfBytes,
+			     MEMORY_CACHING_TYPE CacheType,
+			     struct module *owner, unsigned long caller);
+
+/**
+ * ntshim_mm_unmap_io_space() - MmUnmapIoSpace()
+ * @BaseAddress:   the mapping
+ * @NumberOfBytes: its length (checked)
+ * @caller:        code address reported with a violation
+ */
+void ntshim_mm_unmap_io_space(PVOID BaseAddress, SIZE_T NumberOfBytes,
+			      unsigned long caller);
 
 /**
  * MmAllocateContiguousMemorySpecifyCache() - physically contiguous memory
@@ -190,16 +242,17 @@ void ntshim_MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes,
  *
  * Return: the block's kernel (direct-map) address, or NULL.
  */
-static __always_inline PVOID MmAllocateContiguousMemorySpecifyCache(
-	SIZE_T NumberOfBytes, PHYSICAL_ADDRESS LowestAcceptableAddress,
-	PHYSICAL_ADDRESS HighestAcceptableAddress,
-	PHYSICAL_ADDRESS BoundaryAddressMultiple,
-	MEMORY_CACHING_TYPE CacheType)
+static __always_inline PVOID
+MmAllocateContiguousMemorySpecifyCache(SIZE_T NumberOfBytes,
+				       PHYSICAL_ADDRESS LowestAcceptableAddress,
+				       PHYSICAL_ADDRESS HighestAcceptableAddress,
+				       PHYSICAL_ADDRESS BoundaryAddressMultiple,
+				       MEMORY_CACHING_TYPE CacheType)
 {
-	return ntshim_MmAllocateContiguousMemorySpecifyCache(
-		NumberOfBytes, LowestAcceptableAddress,
-		HighestAcceptableAddress, BoundaryAddressMultiple, CacheType,
-		THIS_MODULE, _THIS_IP_);
+	return ntshim_mm_alloc_contiguous(NumberOfBytes, LowestAcceptableAddress,
+					  HighestAcceptableAddress,
+					  BoundaryAddressMultiple, CacheType,
+					  THIS_MODULE, _THIS_IP_);
 }
 
 /**
@@ -218,9 +271,9 @@ MmAllocateContiguousMemory(SIZE_T NumberOfBytes,
 {
 	PHYSICAL_ADDRESS zero = { .QuadPart = 0 };
 
-	return ntshim_MmAllocateContiguousMemorySpecifyCache(
-		NumberOfBytes, zero, HighestAcceptableAddress, zero, MmCached,
-		THIS_MODULE, _THIS_IP_);
+	return ntshim_mm_alloc_contiguous(NumberOfBytes, zero,
+					  HighestAcceptableAddress, zero,
+					  MmCached, THIS_MODULE, _THIS_IP_);
 }
 
 /**
@@ -232,7 +285,7 @@ MmAllocateContiguousMemory(SIZE_T NumberOfBytes,
  */
 static __always_inline void MmFreeContiguousMemory(PVOID BaseAddress)
 {
-	ntshim_MmFreeContiguousMemory(BaseAddress, 0, _THIS_IP_);
+	ntshim_mm_free_contiguous(BaseAddress, 0, _THIS_IP_);
 }
 
 /**
@@ -248,7 +301,7 @@ static __always_inline void
 MmFreeContiguousMemorySpecifyCache(PVOID BaseAddress, SIZE_T NumberOfBytes,
 				   MEMORY_CACHING_TYPE CacheType)
 {
-	ntshim_MmFreeContiguousMemory(BaseAddress, NumberOfBytes, _THIS_IP_);
+	ntshim_mm_free_contiguous(BaseAddress, NumberOfBytes, _THIS_IP_);
 }
 
 /**
@@ -266,7 +319,7 @@ MmFreeContiguousMemorySpecifyCache(PVOID BaseAddress, SIZE_T NumberOfBytes,
  */
 static __always_inline PVOID MmAllocateNonCachedMemory(SIZE_T NumberOfBytes)
 {
-	return ntshim_MmAllocateNonCachedMemory(NumberOfBytes, THIS_MODULE,
+	return ntshim_mm_alloc_noncached(NumberOfBytes, THIS_MODULE,
 						_THIS_IP_);
 }
 
@@ -281,7 +334,7 @@ static __always_inline PVOID MmAllocateNonCachedMemory(SIZE_T NumberOfBytes)
 static __always_inline void MmFreeNonCachedMemory(PVOID BaseAddress,
 						  SIZE_T NumberOfBytes)
 {
-	ntshim_MmFreeNonCachedMemory(BaseAddress, NumberOfBytes, _THIS_IP_);
+	ntshim_mm_free_noncached(BaseAddress, NumberOfBytes, _THIS_IP_);
 }
 
 /**
@@ -306,7 +359,7 @@ static __always_inline PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
 					  SIZE_T NumberOfBytes,
 					  MEMORY_CACHING_TYPE CacheType)
 {
-	return ntshim_MmMapIoSpace(PhysicalAddress, NumberOfBytes, CacheType,
+	return ntshim_mm_map_io_space(PhysicalAddress, NumberOfBytes, CacheType,
 				   THIS_MODULE, _THIS_IP_);
 }
 
@@ -318,7 +371,7 @@ static __always_inline PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress,
 static __always_inline void MmUnmapIoSpace(PVOID BaseAddress,
 					   SIZE_T NumberOfBytes)
 {
-	ntshim_MmUnmapIoSpace(BaseAddress, NumberOfBytes, _THIS_IP_);
+	ntshim_mm_unmap_io_space(BaseAddress, NumberOfBytes, _THIS_IP_);
 }
 
 /**

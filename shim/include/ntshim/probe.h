@@ -38,7 +38,7 @@
  * user space, or @Address is NULL; STATUS_INVALID_PARAMETER for a bad
  * @Alignment.
  */
-NTSTATUS ntshim_ProbeForRead(const volatile void *Address, SIZE_T Length,
+NTSTATUS ntshim_ProbeForRead(const void *Address, SIZE_T Length,
 			     ULONG Alignment);
 
 /**
@@ -55,7 +55,7 @@ NTSTATUS ntshim_ProbeForRead(const volatile void *Address, SIZE_T Length,
  * Return: as ntshim_ProbeForRead(), plus STATUS_ACCESS_VIOLATION when a
  * page is not mapped writable.
  */
-NTSTATUS ntshim_ProbeForWrite(volatile void *Address, SIZE_T Length,
+NTSTATUS ntshim_ProbeForWrite(void *Address, SIZE_T Length,
 			      ULONG Alignment);
 
 /**
@@ -67,7 +67,7 @@ NTSTATUS ntshim_ProbeForWrite(volatile void *Address, SIZE_T Length,
  * Cannot raise: any failure is reported as probe_bad_argument and the
  * caller carries on unaware.  Port such code to ntshim_ProbeForRead().
  */
-void ProbeForRead(const volatile void *Address, SIZE_T Length,
+void ProbeForRead(const void *Address, SIZE_T Length,
 		  ULONG Alignment);
 
 /**
@@ -79,7 +79,7 @@ void ProbeForRead(const volatile void *Address, SIZE_T Length,
  * Cannot raise: any failure is reported as probe_bad_argument.  Port
  * such code to ntshim_ProbeForWrite().
  */
-void ProbeForWrite(volatile void *Address, SIZE_T Length, ULONG Alignment);
+void ProbeForWrite(void *Address, SIZE_T Length, ULONG Alignment);
 
 /**
  * ntshim_CopyFromUser() - copy from a user buffer, faults as a status
