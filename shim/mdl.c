@@ -52,7 +52,7 @@ PMDL ntshim_mdl_allocate(PVOID VirtualAddress, ULONG Length,
 			 unsigned long caller)
 {
 	unsigned long va = (unsigned long)VirtualAddress;
-	bool atomic = KeGetCurrentIrql() > PASSIVE_LEVEL;
+	bool atomic = KeGetCurrentIrql() > APC_LEVEL;
 	struct mdl_alloc *a;
 	size_t pfn_bytes, bytes;
 
@@ -71,7 +71,7 @@ PMDL ntshim_mdl_allocate(PVOID VirtualAddress, ULONG Length,
 	pfn_bytes = sizeof(PFN_NUMBER) *
 		    ADDRESS_AND_SIZE_TO_SPAN_PAGES(VirtualAddress, Length);
 	bytes = sizeof(*a) + pfn_bytes;
-	/* Large PFN arrays may need vmalloc, which only PASSIVE_LEVEL has. */
+	/* Large PFN arrays may need vmalloc, which needs a context that can sleep. */
 	a = atomic ? kmalloc(bytes, GFP_ATOMIC | __GFP_NOWARN) :
 		     kvmalloc(bytes, GFP_KERNEL);
 	if (!a)
@@ -124,7 +124,7 @@ static void mdl_unmap(PMDL Mdl)
 
 	/* Only vmap()s are ours to undo; direct-map addresses need nothing. */
 	if (is_vmalloc_addr(va)) {
-		if (KeGetCurrentIrql() == PASSIVE_LEVEL) {
+		if (KeGetCurrentIrql() <= APC_LEVEL) {
 			vunmap(va);
 		} else {
 			struct deferred_unmap *d = kmalloc(sizeof(*d), GFP_ATOMIC);
@@ -229,9 +229,9 @@ PVOID MmMapLockedPagesSpecifyCache(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 	    pfns_contiguous_lowmem(pfns, mdl_pages(Mdl))) {
 		va = page_address(pfn_to_page(pfns[0]));
 	} else {
-		if (KeGetCurrentIrql() > PASSIVE_LEVEL) {
+		if (KeGetCurrentIrql() > APC_LEVEL) {
 			mdl_violation(MDL_BAD_ARG, Mdl,
-				      "mapping scattered pages needs PASSIVE_LEVEL on Linux");
+				      "mapping scattered pages needs IRQL <= APC_LEVEL on Linux");
 			return NULL;
 		}
 		va = mdl_vmap(Mdl, CacheType, Priority);
@@ -394,10 +394,10 @@ static NTSTATUS probe_and_lock(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 					 caller, "MmProbeAndLockPages: NULL buffer");
 			return STATUS_ACCESS_VIOLATION;
 		}
-		if (KeGetCurrentIrql() > PASSIVE_LEVEL || !current->mm) {
+		if (KeGetCurrentIrql() > APC_LEVEL || !current->mm) {
 			ntshim_violation(NTSHIM_V_MDL_BAD_ARG, NTSHIM_MDL_TAG, Mdl,
 					 caller,
-					 "MmProbeAndLockPages: user buffer needs PASSIVE_LEVEL in a process");
+					 "MmProbeAndLockPages: user buffer needs IRQL <= APC_LEVEL in a process");
 			return STATUS_ACCESS_VIOLATION;
 		}
 		*reported = false;

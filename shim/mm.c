@@ -141,7 +141,7 @@ PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
 	u64 low = Lowest.QuadPart;
 	u64 high = Highest.QuadPart;
 	u64 boundary = Boundary.QuadPart;
-	bool atomic = KeGetCurrentIrql() > PASSIVE_LEVEL;
+	bool atomic = KeGetCurrentIrql() > APC_LEVEL;
 	struct mm_block *b;
 	unsigned int npages;
 	size_t bytes;
@@ -162,7 +162,7 @@ PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
 	if (!cache_is_cached(CacheType) && atomic) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_CONTIGUOUS,
 				 NULL, caller,
-				 "uncached contiguous memory needs PASSIVE_LEVEL on Linux");
+				 "uncached contiguous memory needs IRQL <= APC_LEVEL on Linux");
 		return NULL;
 	}
 
@@ -246,10 +246,10 @@ PVOID ntshim_mm_alloc_noncached(SIZE_T NumberOfBytes,
 	unsigned int i, npages;
 	void *addr;
 
-	if (KeGetCurrentIrql() > PASSIVE_LEVEL) {
+	if (KeGetCurrentIrql() > APC_LEVEL) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_NONCACHED,
 				 NULL, caller,
-				 "MmAllocateNonCachedMemory above PASSIVE_LEVEL");
+				 "MmAllocateNonCachedMemory above APC_LEVEL");
 		return NULL;
 	}
 	if (!NumberOfBytes || NumberOfBytes > (SIZE_T)INT_MAX << PAGE_SHIFT) {
@@ -316,10 +316,10 @@ void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
 {
 	struct mm_block *b;
 
-	if (KeGetCurrentIrql() > PASSIVE_LEVEL) {
+	if (KeGetCurrentIrql() > APC_LEVEL) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_NONCACHED,
 				 BaseAddress, caller,
-				 "MmFreeNonCachedMemory above PASSIVE_LEVEL; leaked");
+				 "MmFreeNonCachedMemory above APC_LEVEL; leaked");
 		return;
 	}
 	b = ntshim_mm_untrack(BaseAddress, MM_KIND_NONCACHED);
@@ -349,9 +349,9 @@ PVOID ntshim_mm_map_io_space(PHYSICAL_ADDRESS PhysicalAddress,
 	void *addr;
 	int ram;
 
-	if (KeGetCurrentIrql() > PASSIVE_LEVEL) {
+	if (KeGetCurrentIrql() > APC_LEVEL) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, 0, NULL, caller,
-				 "MmMapIoSpace above PASSIVE_LEVEL (ioremap sleeps)");
+				 "MmMapIoSpace above APC_LEVEL (ioremap sleeps)");
 		return NULL;
 	}
 	if (!NumberOfBytes || phys + NumberOfBytes - 1 < phys ||

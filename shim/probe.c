@@ -50,9 +50,9 @@ static NTSTATUS probe(const void *Address, SIZE_T Length,
 		return STATUS_ACCESS_VIOLATION;
 	}
 	if (write) {
-		if (KeGetCurrentIrql() > PASSIVE_LEVEL || !current->mm) {
+		if (KeGetCurrentIrql() > APC_LEVEL || !current->mm) {
 			probe_violation(va, caller,
-					"ProbeForWrite needs PASSIVE_LEVEL in a process");
+					"ProbeForWrite needs IRQL <= APC_LEVEL in a process");
 			return STATUS_ACCESS_VIOLATION;
 		}
 		*reported = false;

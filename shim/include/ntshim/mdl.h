@@ -321,7 +321,7 @@ void MmUnlockPages(PMDL Mdl);
  * Physically contiguous pages in the direct map, mapped MmCached, return
  * their direct-map address (no new mapping); otherwise the pages are
  * mapped together with vmap().  vmap() can sleep, so the second case
- * needs PASSIVE_LEVEL here (Windows allows DISPATCH_LEVEL); at a higher
+ * needs IRQL <= APC_LEVEL here (Windows allows DISPATCH_LEVEL); at a higher
  * IRQL it reports mdl_bad_argument and returns NULL.  Sets
  * MappedSystemVa and MDL_MAPPED_TO_SYSTEM_VA.  Mapping an already mapped
  * MDL is reported and returns the existing mapping.

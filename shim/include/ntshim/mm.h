@@ -235,7 +235,7 @@ void ntshim_mm_unmap_io_space(PVOID BaseAddress, SIZE_T NumberOfBytes,
  *
  * MmNonCached/MmWriteCombined change the direct map of the pages with
  * set_memory_uc()/set_memory_wc() (back to write-back on free); that can
- * sleep, so they need PASSIVE_LEVEL here (Windows allows DISPATCH_LEVEL):
+ * sleep, so they need IRQL <= APC_LEVEL here (Windows allows DISPATCH_LEVEL):
  * at a higher IRQL the call reports mm_bad_argument and returns NULL.
  * MmCached works up to DISPATCH_LEVEL (GFP_ATOMIC there).  The memory is
  * not zeroed, as on Windows.  Charged to NTSHIM_MM_TAG_CONTIGUOUS.
@@ -281,7 +281,7 @@ MmAllocateContiguousMemory(SIZE_T NumberOfBytes,
  * @BaseAddress: the address the allocation returned
  *
  * An address that is not an outstanding contiguous block is reported as
- * mm_bad_argument and left alone.  PASSIVE_LEVEL for non-cached blocks.
+ * mm_bad_argument and left alone.  IRQL <= APC_LEVEL for non-cached blocks.
  */
 static __always_inline void MmFreeContiguousMemory(PVOID BaseAddress)
 {
@@ -311,7 +311,7 @@ MmFreeContiguousMemorySpecifyCache(PVOID BaseAddress, SIZE_T NumberOfBytes,
  * Separate pages, switched to uncached in the direct map
  * (set_pages_array_uc()) and mapped together with vmap() and an
  * uncached page protection, so no cached alias of them remains.  The
- * memory is zeroed.  PASSIVE_LEVEL (Windows' rule too); at a higher IRQL
+ * memory is zeroed.  IRQL <= APC_LEVEL (it sleeps); at a higher IRQL
  * the call reports mm_bad_argument and returns NULL.  Charged to
  * NTSHIM_MM_TAG_NONCACHED.
  *
@@ -329,7 +329,7 @@ static __always_inline PVOID MmAllocateNonCachedMemory(SIZE_T NumberOfBytes)
  * @NumberOfBytes: the size it was allocated with (checked)
  *
  * An unknown address is reported and left alone; a wrong size is
- * reported and the whole block freed.  PASSIVE_LEVEL.
+ * reported and the whole block freed.  IRQL <= APC_LEVEL.
  */
 static __always_inline void MmFreeNonCachedMemory(PVOID BaseAddress,
 						  SIZE_T NumberOfBytes)
@@ -350,7 +350,7 @@ static __always_inline void MmFreeNonCachedMemory(PVOID BaseAddress,
  * RAM can only be mapped MmCached (it is then the direct map, through
  * memremap()); Linux refuses uncached aliases of RAM, so other cache
  * types on RAM report mm_bad_argument and return NULL.  ioremap() can
- * sleep, so PASSIVE_LEVEL here (Windows allows DISPATCH_LEVEL).  The
+ * sleep, so IRQL <= APC_LEVEL here (Windows allows DISPATCH_LEVEL).  The
  * mapping is tracked (kind "iospace") but not charged to a pool tag.
  *
  * Return: the mapping, or NULL.
