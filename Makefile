@@ -8,6 +8,7 @@
 #                        the demos and the example driver; fail on any splat
 #   make demo            boot the test VM and show every demo's output
 #   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
+#   make check-harness   prove that make check catches each kind of failure
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 PWD := $(CURDIR)
@@ -26,10 +27,15 @@ check:
 demo:
 	tools/vm/demo.sh
 
+# Prove that make check's judgement fails on a failing KUnit case, a
+# WARN_ON, a leak and a KASAN report (boots the VM five times).
+check-harness:
+	tools/vm/selftest.sh
+
 vm:
 	tools/vm/vm.sh -m "$(MODULES)" -c "$(or $(CMD),true)"
 
 distclean:
 	rm -rf build
 
-.PHONY: all modules clean check demo vm distclean
+.PHONY: all modules clean check check-harness demo vm distclean

@@ -31,8 +31,10 @@ status=0
 run_vm "$kdir" "$cache/check.cpio.gz" "$log" || status=$?
 echo "ntshim: guest ran $(( $(date +%s) - start )) s"
 
-expected=$(grep -ho '\.name = "ntshim_[a-z0-9_]*"' "$top"/kunit/*.c |
-	   sed 's/.*"\(.*\)"/\1/' | sort -u)
+# Every suite defined in kunit/*.c: the .name inside a struct kunit_suite.
+expected=$(awk '/struct kunit_suite [a-z0-9_]+ = \{/ { insuite = 1 }
+		insuite && /\.name = "/ { split($0, q, "\""); print q[2]; insuite = 0 }' \
+	   "$top"/kunit/*.c | sort -u)
 "$vm_dir/parse-results.sh" "$log" $expected > "$cache/check.summary" || true
 cat "$cache/check.summary"
 

@@ -44,10 +44,12 @@ build_modules() {
 	fi
 }
 
-# make_initramfs <out.cpio.gz> <cmd.sh> <module.ko>...: a busybox
-# initramfs whose init loads the modules in order and runs cmd.sh.
+# make_initramfs <out.cpio.gz> <cmd.sh> <module>...: a busybox initramfs
+# whose init loads the modules in order and runs cmd.sh.  A <module> is a
+# .ko path, optionally followed by its parameters in the same argument
+# ("x.ko fault=warn").  $NTSHIM_VM_FILES lists extra files for /ntshim.
 make_initramfs() {
-	local out=$1 cmd=$2 root m
+	local out=$1 cmd=$2 root m ko args
 	shift 2
 	root=$(mktemp -d)
 	mkdir -p "$root"/{bin,proc,sys,dev,tmp,ntshim}
@@ -57,12 +59,14 @@ make_initramfs() {
 	cp "$cmd" "$root/ntshim/cmd.sh"
 	: > "$root/ntshim/modules.list"
 	for m in "$@"; do
-		cp "$m" "$root/ntshim/"
-		basename "$m" >> "$root/ntshim/modules.list"
+		ko=${m%% *}
+		args=${m#"$ko"}
+		cp "$ko" "$root/ntshim/"
+		echo "$(basename "$ko")$args" >> "$root/ntshim/modules.list"
 	done
-	if [ -n "${NTSHIM_VM_FILES:-}" ]; then
-		for m in $NTSHIM_VM_FILES; do cp "$m" "$root/ntshim/"; done
-	fi
+	for m in ${NTSHIM_VM_FILES:-}; do
+		cp "$m" "$root/ntshim/"
+	done
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"
 	rm -rf "$root"
 }

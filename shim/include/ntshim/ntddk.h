@@ -21,10 +21,15 @@
 #include <ntshim/pool.h>
 
 /* lists */
+#include <ntshim/list.h>
+#include <ntshim/slist.h>
 
 /* lookaside */
+#include <ntshim/lookaside.h>
 
 /* runtime basics: Rtl memory and strings */
+#include <ntshim/rtl.h>
+#include <ntshim/unicode.h>
 
 /* Mm and MDLs */
 #include <ntshim/mm.h>
@@ -32,6 +37,10 @@
 #include <ntshim/probe.h>
 
 /* interlocked, events, mutexes, resources */
+#include <ntshim/interlocked.h>
+#include <ntshim/event.h>
+#include <ntshim/mutex.h>
+#include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
 

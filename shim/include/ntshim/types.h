@@ -43,13 +43,47 @@
 #define _When_(cond, ann)
 #define _Post_writable_byte_size_(n)
 #define _Ret_maybenull_
-#define __drv_allocatesMem(kind)
 #define __drv_freesMem(kind)
 #define __drv_strictTypeMatch(mode)
 #define __drv_typeExpr
 #define __drv_aliasesMem
 #define _Use_decl_annotations_
 #define _Function_class_(name)
+#define _In_z_
+#define _In_opt_z_
+#define _In_range_(lo, hi)
+#define _In_reads_bytes_opt_(n)
+#define _In_reads_opt_(n)
+#define _Inout_updates_(n)
+#define _Inout_updates_bytes_(n)
+#define _Out_writes_bytes_to_(n, m)
+#define _Out_writes_to_(n, m)
+#define _Outptr_
+#define _Outptr_opt_
+#define _Outptr_result_maybenull_
+#define _Outptr_result_buffer_(n)
+#define _Check_return_
+#define _Null_terminated_
+#define _NullNull_terminated_
+#define _Ret_range_(lo, hi)
+#define _Post_satisfies_(expr)
+#define _Pre_notnull_
+#define _Pre_null_
+#define _Post_invalid_
+#define _Post_equal_to_(expr)
+#define _At_(target, ann)
+#define _Field_size_(n)
+#define _Field_size_bytes_(n)
+#define _Field_size_bytes_part_(n, m)
+#define _Field_size_bytes_part_opt_(n, m)
+#define _Frees_ptr_
+#define _Frees_ptr_opt_
+#define _Printf_format_string_
+#define _Analysis_assume_(expr)
+#define _Dispatch_type_(type)
+#define _Kernel_float_saved_
+#define _Kernel_float_restored_
+#define __drv_allocatesMem(kind)
 #define NTAPI
 #define NTSYSAPI
 #define NTKERNELAPI
@@ -57,13 +91,17 @@
 #define FASTCALL
 #define DECLSPEC_ALIGN(x) __aligned(x)
 #define FORCEINLINE static __always_inline
+#define DECLSPEC_NOINLINE noinline
+#define CONST const
 
 #define VOID void
-typedef void *PVOID;
+typedef void *PVOID, *LPVOID;
+typedef const void *PCVOID, *LPCVOID;
 typedef void **PPVOID;
-typedef char CHAR, *PCHAR, *PSTR, *LPSTR;
-typedef const char *PCSTR, *LPCSTR;
+typedef char CHAR, *PCHAR, *PCH, *PSTR, *LPSTR, *PSZ, CCHAR;
+typedef const char *PCSTR, *LPCSTR, *PCCH, *PCSZ;
 typedef unsigned char UCHAR, *PUCHAR, BYTE, *PBYTE;
+typedef const unsigned char *PCUCHAR;
 typedef s16 SHORT, *PSHORT, CSHORT;
 typedef u16 USHORT, *PUSHORT, WORD;
 typedef s32 LONG, *PLONG, INT, *PINT;
@@ -79,8 +117,13 @@ typedef u32 UINT32, ULONG32;
 typedef unsigned long ULONG_PTR, *PULONG_PTR, SIZE_T, *PSIZE_T, UINT_PTR,
 	DWORD_PTR;
 typedef long LONG_PTR, *PLONG_PTR, SSIZE_T, INT_PTR;
-typedef u16 WCHAR, *PWCHAR, *PWSTR, *LPWSTR, *PWCH;
-typedef const u16 *PCWSTR, *LPCWSTR, *PCWCH;
+/*
+ * WCHAR is u16, the type -fshort-wchar gives L"..." literals, so a WCHAR
+ * array can be initialised from L"..." and RTL_CONSTANT_STRING(L"...")
+ * type-checks against PWCH.
+ */
+typedef u16 WCHAR, *PWCHAR, *PWSTR, *LPWSTR, *PWCH, *PWSZ;
+typedef const u16 *PCWSTR, *LPCWSTR, *PCWCH, *PCWSZ;
 typedef UCHAR BOOLEAN, *PBOOLEAN;
 typedef void *HANDLE, **PHANDLE;
 typedef ULONG LOGICAL, *PLOGICAL;
@@ -98,12 +141,21 @@ typedef ULONG ACCESS_MASK;
 #define KernelMode 0
 #define UserMode 1
 
+#define MINCHAR 0x80
+#define MAXCHAR 0x7f
+#define MINSHORT 0x8000
+#define MAXSHORT 0x7fff
 #define MAXUCHAR 0xff
 #define MAXUSHORT 0xffff
 #define MAXULONG 0xffffffffUL
 #define MAXLONG 0x7fffffffL
 #define MINLONG (-MAXLONG - 1)
 #define MAXLONGLONG ((LONGLONG)0x7fffffffffffffffLL)
+#define MINLONGLONG (-MAXLONGLONG - 1)
+#define MAXULONGLONG ((ULONGLONG)~0ULL)
+#define MAXULONG_PTR (~(ULONG_PTR)0)
+#define MAXLONG_PTR ((LONG_PTR)(MAXULONG_PTR >> 1))
+#define MAXSIZE_T MAXULONG_PTR
 
 /**
  * union _LARGE_INTEGER - a signed 64-bit value with 32-bit halves
@@ -146,6 +198,15 @@ typedef union _ULARGE_INTEGER {
 } ULARGE_INTEGER, *PULARGE_INTEGER;
 
 typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
+
+/* The documented layout, checked where it is declared. */
+static_assert(sizeof(LARGE_INTEGER) == 8 && sizeof(ULARGE_INTEGER) == 8);
+static_assert(offsetof(LARGE_INTEGER, HighPart) == 4);
+static_assert(offsetof(LARGE_INTEGER, u.HighPart) == 4);
+static_assert(sizeof(WCHAR) == 2 && sizeof(ULONG) == 4 && sizeof(LONG) == 4);
+static_assert(sizeof(ULONG_PTR) == sizeof(void *));
+static_assert(sizeof(L""[0]) == sizeof(WCHAR),
+	      "the kernel must be built with -fshort-wchar");
 
 #ifndef __LITTLE_ENDIAN
 #error "ntshim's LARGE_INTEGER layout assumes a little-endian CPU"
