@@ -34,8 +34,11 @@ static int __init ntshim_init(void)
 
 	/* Mm and MDLs */
 	err = ntshim_mm_init(ntshim_debugfs);
-	if (err)
+	if (err) {
+		ntshim_lookaside_exit();
+		ntshim_pool_exit();
 		goto out_debugfs;
+	}
 
 	/* DPCs, timers, work items */
 
