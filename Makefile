@@ -9,6 +9,8 @@
 #   make demo            boot the test VM and show every demo's output
 #   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
 #   make check-harness   prove that make check catches each kind of failure
+#   make bench           boot a non-debug VM and print what each shim call
+#                        costs over its raw Linux primitive (build/bench.csv)
 #   make tools           build tools/ntpoolmon
 #   make lint            checkpatch --strict, sparse, kernel-doc, project rules
 #   make compat          compile-check against Debian's 6.1 and 6.12 headers
@@ -44,6 +46,10 @@ demo:
 # WARN_ON, a leak and a KASAN report (boots the VM five times).
 check-harness:
 	tools/vm/selftest.sh
+
+# Benchmarks (never part of make check): see docs/bench.md.
+bench:
+	tools/bench/run.sh
 
 vm:
 	tools/vm/vm.sh -m "$(MODULES)" -c "$(or $(CMD),true)"
@@ -135,4 +141,4 @@ dkms-uninstall:
 
 .PHONY: tools tools-test lint compat intree install uninstall install-headers \
 	uninstall-headers dkms-install dkms-uninstall
-.PHONY: all modules clean check check-harness demo vm distclean
+.PHONY: all modules clean check check-harness demo bench vm distclean

@@ -1,0 +1,925 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ntshim_bench: what each shim call costs over the Linux primitive it maps
+ * to, and how pool tag tracking scales across CPUs (issue 11).
+ *
+ * Reading /sys/kernel/debug/ntshim_bench/run runs every row and returns
+ * CSV, one line per row (the header says which column is which).  Each
+ * cost row times a batch of N shim operations and a batch of N raw ones,
+ * interleaved (the order flips every round), for several rounds, on one
+ * CPU in a bound kthread; N is calibrated so that a raw batch takes about
+ * bench_batch_us.  The scaling rows run the same loop on every online CPU
+ * at once and on one CPU alone, for ntshim's pool and for a naive tracker
+ * (one global spin lock around the counters, as older shims did).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/debugfs.h>
+#include <linux/kthread.h>
+#include <linux/llist.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sizes.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/timekeeping.h>
+#include <ntshim/ntddk.h>
+
+#define BENCH_TAG NTSHIM_TAG('B', 'n', 'c', 'h')
+#define BENCH_MAX_ROUNDS 64
+#define BENCH_MAX_CPUS 64
+#define BENCH_LIST_LEN 8
+
+static unsigned int bench_rounds = 21;
+module_param_named(rounds, bench_rounds, uint, 0644);
+MODULE_PARM_DESC(rounds, "rounds per row, shim and raw interleaved (max 64)");
+
+static unsigned int bench_batch_us = 1000;
+module_param_named(batch_us, bench_batch_us, uint, 0644);
+MODULE_PARM_DESC(batch_us, "target duration of one raw batch in microseconds");
+
+static int bench_cpu = -1;
+module_param_named(cpu, bench_cpu, int, 0644);
+MODULE_PARM_DESC(cpu, "CPU the cost rows run on (default: last online)");
+
+/**
+ * struct bench_row - one line of the table: a shim call against raw Linux
+ * @name:    what is measured, shim first
+ * @target:  the issue's bound on the time ratio, in thousandths (0: none)
+ * @setup:   prepares the row's objects, or NULL; returns 0 or -errno
+ * @teardown: undoes @setup, or NULL
+ * @shim:    runs @n shim operations (on blocks of @size bytes)
+ * @raw:     runs @n raw operations
+ * @size:    block size for the allocation rows, 0 for the others
+ */
+struct bench_row {
+	const char *name;
+	unsigned int target;
+	int (*setup)(void);
+	void (*teardown)(void);
+	void (*shim)(unsigned int n, size_t size);
+	void (*raw)(unsigned int n, size_t size);
+	size_t size;
+};
+
+/**
+ * struct bench_stat - median and spread of one side of a row, in ps/op
+ * @med: median over the rounds
+ * @min: fastest round
+ * @max: slowest round
+ */
+struct bench_stat {
+	u64 med, min, max;
+};
+
+/**
+ * struct bench_result - what a row measured
+ * @row:    the row
+ * @shim:   the shim side
+ * @raw:    the raw side
+ * @n:      operations per batch
+ * @err:    0, or why the row did not run
+ */
+struct bench_result {
+	const struct bench_row *row;
+	struct bench_stat shim, raw;
+	unsigned int n;
+	int err;
+};
+
+/* ---- pool: ExAllocatePoolWithTag/ExFreePool vs kmalloc/kfree ---- */
+
+static void pool_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = ExAllocatePoolWithTag(NonPagedPoolNx, size, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+}
+
+/*
+ * The raw side passes kmalloc() a constant size, as Linux code does, so it
+ * gets the compile-time cache lookup: one function per size.
+ */
+static __always_inline void kmalloc_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = kmalloc(size, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kfree(p);
+	}
+}
+
+static void kmalloc_32(unsigned int n, size_t size)
+{
+	kmalloc_loop(n, 32);
+}
+
+static void kmalloc_256(unsigned int n, size_t size)
+{
+	kmalloc_loop(n, 256);
+}
+
+static void kmalloc_4k(unsigned int n, size_t size)
+{
+	kmalloc_loop(n, SZ_4K);
+}
+
+static void kmalloc_64k(unsigned int n, size_t size)
+{
+	kmalloc_loop(n, SZ_64K);
+}
+
+static void pool2_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = ExAllocatePool2(POOL_FLAG_NON_PAGED, size, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+}
+
+static void kzalloc_256(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = kzalloc(256, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kfree(p);
+	}
+}
+
+/* ---- lookaside lists vs kmem_cache ---- */
+
+/* Both sides use a cache of their own with 16-byte alignment. */
+#define BENCH_LOOKASIDE_SIZE 256
+
+static NPAGED_LOOKASIDE_LIST bench_lookaside;
+static struct kmem_cache *bench_cache;
+
+static int lookaside_setup(void)
+{
+	ExInitializeNPagedLookasideList(&bench_lookaside, NULL, NULL, 0,
+					BENCH_LOOKASIDE_SIZE, BENCH_TAG, 0);
+	bench_cache = kmem_cache_create("ntshim_bench", BENCH_LOOKASIDE_SIZE,
+					16, 0, NULL);
+	if (!bench_cache) {
+		ExDeleteNPagedLookasideList(&bench_lookaside);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void lookaside_teardown(void)
+{
+	ExDeleteNPagedLookasideList(&bench_lookaside);
+	kmem_cache_destroy(bench_cache);
+}
+
+static void lookaside_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = ExAllocateFromNPagedLookasideList(&bench_lookaside);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreeToNPagedLookasideList(&bench_lookaside, p);
+	}
+}
+
+static void kmem_cache_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		void *p = kmem_cache_alloc(bench_cache, GFP_KERNEL);
+
+		OPTIMIZER_HIDE_VAR(p);
+		kmem_cache_free(bench_cache, p);
+	}
+}
+
+/* ---- spin locks vs spin_lock_bh/spin_lock ---- */
+
+/* One lock per use, so no lock is taken both ordinary and queued. */
+static KSPIN_LOCK bench_klock, bench_qlock, bench_dlock, bench_llock;
+static DEFINE_SPINLOCK(bench_rawlock);
+
+/* What the critical sections do: one store the compiler must keep. */
+static unsigned long bench_sink;
+
+static void ke_spin_loop(unsigned int n, size_t size)
+{
+	KIRQL old;
+
+	while (n--) {
+		KeAcquireSpinLock(&bench_klock, &old);
+		bench_sink++;
+		KeReleaseSpinLock(&bench_klock, old);
+	}
+}
+
+static void ke_queued_loop(unsigned int n, size_t size)
+{
+	KLOCK_QUEUE_HANDLE h;
+
+	while (n--) {
+		KeAcquireInStackQueuedSpinLock(&bench_qlock, &h);
+		bench_sink++;
+		KeReleaseInStackQueuedSpinLock(&h);
+	}
+}
+
+static void spin_bh_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		spin_lock_bh(&bench_rawlock);
+		bench_sink++;
+		spin_unlock_bh(&bench_rawlock);
+	}
+}
+
+/* Both sides run with softirqs off: the caller is at DISPATCH_LEVEL. */
+static void ke_dpc_loop(unsigned int n, size_t size)
+{
+	local_bh_disable();
+	while (n--) {
+		KeAcquireSpinLockAtDpcLevel(&bench_dlock);
+		bench_sink++;
+		KeReleaseSpinLockFromDpcLevel(&bench_dlock);
+	}
+	local_bh_enable();
+}
+
+static void spin_loop(unsigned int n, size_t size)
+{
+	local_bh_disable();
+	while (n--) {
+		spin_lock(&bench_rawlock);
+		bench_sink++;
+		spin_unlock(&bench_rawlock);
+	}
+	local_bh_enable();
+}
+
+/* ---- lists ---- */
+
+static LIST_ENTRY bench_nt_head;
+static LIST_ENTRY bench_nt_entries[BENCH_LIST_LEN];
+static LIST_HEAD(bench_head);
+static struct list_head bench_entries[BENCH_LIST_LEN];
+
+/* Both lists hold BENCH_LIST_LEN entries; each op moves head to tail. */
+static int list_setup(void)
+{
+	int i;
+
+	InitializeListHead(&bench_nt_head);
+	INIT_LIST_HEAD(&bench_head);
+	for (i = 0; i < BENCH_LIST_LEN; i++) {
+		InsertTailList(&bench_nt_head, &bench_nt_entries[i]);
+		list_add_tail(&bench_entries[i], &bench_head);
+	}
+	KeInitializeSpinLock(&bench_llock);
+	return 0;
+}
+
+static void nt_list_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		PLIST_ENTRY e = RemoveHeadList(&bench_nt_head);
+
+		InsertTailList(&bench_nt_head, e);
+	}
+}
+
+static void list_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		struct list_head *e = bench_head.next;
+
+		list_del(e);
+		list_add_tail(e, &bench_head);
+	}
+}
+
+static void nt_ilist_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		PLIST_ENTRY e = ExInterlockedRemoveHeadList(&bench_nt_head,
+							    &bench_llock);
+
+		ExInterlockedInsertTailList(&bench_nt_head, e, &bench_llock);
+	}
+}
+
+static void ilist_loop(unsigned int n, size_t size)
+{
+	unsigned long flags;
+
+	while (n--) {
+		struct list_head *e;
+
+		spin_lock_irqsave(&bench_rawlock, flags);
+		e = bench_head.next;
+		list_del(e);
+		spin_unlock_irqrestore(&bench_rawlock, flags);
+		spin_lock_irqsave(&bench_rawlock, flags);
+		list_add_tail(e, &bench_head);
+		spin_unlock_irqrestore(&bench_rawlock, flags);
+	}
+}
+
+static SLIST_HEADER bench_slist;
+static SLIST_ENTRY bench_sentry;
+static LLIST_HEAD(bench_llist);
+static struct llist_node bench_lnode;
+
+static int slist_setup(void)
+{
+	InitializeSListHead(&bench_slist);
+	init_llist_head(&bench_llist);
+	return 0;
+}
+
+static void slist_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		PSLIST_ENTRY e;
+
+		InterlockedPushEntrySList(&bench_slist, &bench_sentry);
+		e = InterlockedPopEntrySList(&bench_slist);
+		OPTIMIZER_HIDE_VAR(e);
+	}
+}
+
+/* llist_del_first() needs its consumers serialised: the lock does it. */
+static void llist_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		struct llist_node *e;
+
+		llist_add(&bench_lnode, &bench_llist);
+		spin_lock(&bench_rawlock);
+		e = llist_del_first(&bench_llist);
+		spin_unlock(&bench_rawlock);
+		OPTIMIZER_HIDE_VAR(e);
+	}
+}
+
+#define ROW(n, t, sh, rw, sz, set, tear)                                     \
+	{ .name = n, .target = t, .shim = sh, .raw = rw, .size = sz,           \
+	  .setup = set, .teardown = tear }
+
+static const struct bench_row bench_rows[] = {
+	ROW("ExAllocatePoolWithTag+ExFreePool 32 B vs kmalloc+kfree", 1100,
+	    pool_loop, kmalloc_32, 32, NULL, NULL),
+	ROW("ExAllocatePoolWithTag+ExFreePool 256 B vs kmalloc+kfree", 1100,
+	    pool_loop, kmalloc_256, 256, NULL, NULL),
+	ROW("ExAllocatePoolWithTag+ExFreePool 4 KiB vs kmalloc+kfree", 1100,
+	    pool_loop, kmalloc_4k, SZ_4K, NULL, NULL),
+	ROW("ExAllocatePoolWithTag+ExFreePool 64 KiB vs kmalloc+kfree", 1100,
+	    pool_loop, kmalloc_64k, SZ_64K, NULL, NULL),
+	ROW("ExAllocatePool2 256 B vs kzalloc+kfree", 1100,
+	    pool2_loop, kzalloc_256, 256, NULL, NULL),
+	ROW("NPaged lookaside alloc+free 256 B vs kmem_cache_alloc+free", 1100,
+	    lookaside_loop, kmem_cache_loop, BENCH_LOOKASIDE_SIZE,
+	    lookaside_setup, lookaside_teardown),
+	ROW("KeAcquireSpinLock+Release vs spin_lock_bh+unlock", 1050,
+	    ke_spin_loop, spin_bh_loop, 0, NULL, NULL),
+	ROW("KeAcquireInStackQueuedSpinLock+Release vs spin_lock_bh+unlock",
+	    1050, ke_queued_loop, spin_bh_loop, 0, NULL, NULL),
+	ROW("KeAcquireSpinLockAtDpcLevel+Release vs spin_lock+unlock", 1050,
+	    ke_dpc_loop, spin_loop, 0, NULL, NULL),
+	ROW("ExInterlockedRemoveHead+InsertTailList vs list ops under irqsave",
+	    1050, nt_ilist_loop, ilist_loop, 0, list_setup, NULL),
+	ROW("InterlockedPush+PopEntrySList vs llist_add+locked llist_del_first",
+	    1050, slist_loop, llist_loop, 0, slist_setup, NULL),
+	ROW("RemoveHeadList+InsertTailList vs list_del+list_add_tail", 1050,
+	    nt_list_loop, list_loop, 0, list_setup, NULL),
+};
+
+/* ---- timing ---- */
+
+static u64 bench_time(void (*fn)(unsigned int, size_t), unsigned int n,
+		      size_t size)
+{
+	u64 t0 = ktime_get_ns();
+
+	fn(n, size);
+	return ktime_get_ns() - t0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void bench_summarise(struct bench_stat *s, u64 *ps,
+			    unsigned int rounds)
+{
+	sort(ps, rounds, sizeof(*ps), cmp_u64, NULL);
+	s->min = ps[0];
+	s->max = ps[rounds - 1];
+	s->med = rounds & 1 ? ps[rounds / 2] :
+			      (ps[rounds / 2 - 1] + ps[rounds / 2]) / 2;
+}
+
+/* The batch size at which @fn takes about bench_batch_us. */
+static unsigned int bench_calibrate(void (*fn)(unsigned int, size_t),
+				    size_t size)
+{
+	u64 want = (u64)bench_batch_us * NSEC_PER_USEC;
+	unsigned int n = 16;
+
+	fn(n, size);		/* warm the caches */
+	while (n < (1U << 22) && bench_time(fn, n, size) < want)
+		n *= 2;
+	return n;
+}
+
+static unsigned int bench_nr_rounds(void)
+{
+	return clamp(bench_rounds, 1U, (unsigned int)BENCH_MAX_ROUNDS);
+}
+
+static void bench_run_row(struct bench_result *r)
+{
+	const struct bench_row *row = r->row;
+	unsigned int i, rounds = bench_nr_rounds();
+	u64 shim[BENCH_MAX_ROUNDS], raw[BENCH_MAX_ROUNDS];
+
+	if (row->setup) {
+		r->err = row->setup();
+		if (r->err)
+			return;
+	}
+	r->n = bench_calibrate(row->raw, row->size);
+	row->shim(r->n, row->size);	/* warm the shim side too */
+	for (i = 0; i < rounds; i++) {
+		/* Flip the order every round so neither side always leads. */
+		if (i & 1) {
+			raw[i] = bench_time(row->raw, r->n, row->size);
+			shim[i] = bench_time(row->shim, r->n, row->size);
+		} else {
+			shim[i] = bench_time(row->shim, r->n, row->size);
+			raw[i] = bench_time(row->raw, r->n, row->size);
+		}
+		shim[i] = div_u64(shim[i] * 1000, r->n);
+		raw[i] = div_u64(raw[i] * 1000, r->n);
+		cond_resched();
+	}
+	bench_summarise(&r->shim, shim, rounds);
+	bench_summarise(&r->raw, raw, rounds);
+	if (row->teardown)
+		row->teardown();
+}
+
+/* ---- workers: kthreads bound to one CPU each ---- */
+
+/**
+ * struct bench_worker - one kthread of a run
+ * @task:  the kthread
+ * @fn:    what it runs once the start barrier opens
+ * @arg:   argument of @fn
+ * @n:     operations for @fn
+ * @ns:    how long @fn took
+ * @done:  completed when @ns is set
+ */
+struct bench_worker {
+	struct task_struct *task;
+	void (*fn)(struct bench_worker *w);
+	void *arg;
+	unsigned int n;
+	u64 ns;
+	struct completion done;
+};
+
+static atomic_t bench_ready;
+static int bench_nr_workers;
+
+static int bench_worker_fn(void *data)
+{
+	struct bench_worker *w = data;
+
+	/* Start together: nobody times until every worker is on its CPU. */
+	atomic_inc(&bench_ready);
+	while (atomic_read(&bench_ready) < bench_nr_workers)
+		cpu_relax();
+	w->fn(w);
+	complete(&w->done);
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+/* Runs @fn on each CPU of @cpus at once; returns 0 or -errno. */
+static int bench_on_cpus(const struct cpumask *cpus, struct bench_worker *w,
+			 void (*fn)(struct bench_worker *w), void *arg,
+			 unsigned int n)
+{
+	int cpu, i = 0, nr = 0, err = 0;
+
+	atomic_set(&bench_ready, 0);
+	bench_nr_workers = cpumask_weight(cpus);
+	for_each_cpu(cpu, cpus) {
+		w[i].fn = fn;
+		w[i].arg = arg;
+		w[i].n = n;
+		w[i].ns = 0;
+		init_completion(&w[i].done);
+		w[i].task = kthread_create(bench_worker_fn, &w[i],
+					   "ntshim_bench/%d", cpu);
+		if (IS_ERR(w[i].task)) {
+			err = PTR_ERR(w[i].task);
+			break;
+		}
+		kthread_bind(w[i].task, cpu);
+		i++;
+	}
+	nr = i;
+	if (err) {
+		/* Never woken: kthread_stop() ends them before fn runs. */
+		for (i = 0; i < nr; i++)
+			kthread_stop(w[i].task);
+		return err;
+	}
+	for (i = 0; i < nr; i++)
+		wake_up_process(w[i].task);
+	for (i = 0; i < nr; i++) {
+		wait_for_completion(&w[i].done);
+		kthread_stop(w[i].task);
+	}
+	return 0;
+}
+
+/* ---- the cost rows, run by one worker ---- */
+
+static struct bench_result bench_results[ARRAY_SIZE(bench_rows)];
+
+static void bench_cost_worker(struct bench_worker *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bench_rows); i++) {
+		bench_results[i].row = &bench_rows[i];
+		bench_results[i].err = 0;
+		bench_run_row(&bench_results[i]);
+	}
+}
+
+/* ---- scaling: one tag from every CPU at once ---- */
+
+#define BENCH_SCALE_SIZE 256
+
+/*
+ * The naive tracker: one global lock around the counters, as older shims
+ * kept their pool statistics.  Names never contain commas (CSV).
+ */
+static struct {
+	spinlock_t lock;	/* guards the three counters */
+	u64 allocs, frees, bytes;
+} naive = { .lock = __SPIN_LOCK_UNLOCKED(naive.lock) };
+
+static void *naive_alloc(size_t size)
+{
+	unsigned long flags;
+	void *p = kmalloc(size, GFP_KERNEL);
+
+	if (p) {
+		spin_lock_irqsave(&naive.lock, flags);
+		naive.allocs++;
+		naive.bytes += size;
+		spin_unlock_irqrestore(&naive.lock, flags);
+	}
+	return p;
+}
+
+static void naive_free(void *p, size_t size)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&naive.lock, flags);
+	naive.frees++;
+	naive.bytes -= size;
+	spin_unlock_irqrestore(&naive.lock, flags);
+	kfree(p);
+}
+
+static void naive_scale_worker(struct bench_worker *w)
+{
+	unsigned int n = w->n;
+	u64 t0 = ktime_get_ns();
+
+	while (n--) {
+		void *p = naive_alloc(BENCH_SCALE_SIZE);
+
+		OPTIMIZER_HIDE_VAR(p);
+		naive_free(p, BENCH_SCALE_SIZE);
+	}
+	w->ns = ktime_get_ns() - t0;
+}
+
+static void pool_scale_worker(struct bench_worker *w)
+{
+	unsigned int n = w->n;
+	u64 t0 = ktime_get_ns();
+
+	while (n--) {
+		void *p = ExAllocatePoolWithTag(NonPagedPoolNx,
+						BENCH_SCALE_SIZE, BENCH_TAG);
+
+		OPTIMIZER_HIDE_VAR(p);
+		ExFreePool(p);
+	}
+	w->ns = ktime_get_ns() - t0;
+}
+
+/**
+ * struct bench_scale - a scaling line: per-CPU ps/op of two runs
+ * @name:   what is compared
+ * @target: lower bound on the throughput ratio, in thousandths (0: none)
+ * @a:      the measured side
+ * @b:      the side it is compared with
+ */
+struct bench_scale {
+	const char *name;
+	unsigned int target;
+	struct bench_stat a, b;
+};
+
+/* What a worker of a scaling run does. */
+typedef void (*bench_fn_t)(struct bench_worker *w);
+
+/* The four runs of a scaling round. */
+enum bench_scale_run {
+	SCALE_POOL_ALL,
+	SCALE_POOL_ONE,
+	SCALE_NAIVE_ALL,
+	SCALE_NAIVE_ONE,
+	SCALE_RUNS
+};
+
+static struct bench_scale bench_scales[3];
+static int bench_nr_scales;
+static unsigned int bench_scale_n;
+
+static void bench_scale_add(const char *name, unsigned int target, u64 *a,
+			    u64 *b, unsigned int rounds)
+{
+	struct bench_scale *s = &bench_scales[bench_nr_scales++];
+
+	s->name = name;
+	s->target = target;
+	bench_summarise(&s->a, a, rounds);
+	bench_summarise(&s->b, b, rounds);
+}
+
+/* Mean per-CPU ps/op of the workers of one run. */
+static u64 bench_per_cpu(struct bench_worker *w, int nr, unsigned int n)
+{
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < nr; i++)
+		sum += div_u64(w[i].ns * 1000, n);
+	return div_u64(sum, nr);
+}
+
+static int bench_scaling(void)
+{
+	static const bench_fn_t fns[SCALE_RUNS] = {
+		[SCALE_POOL_ALL] = pool_scale_worker,
+		[SCALE_POOL_ONE] = pool_scale_worker,
+		[SCALE_NAIVE_ALL] = naive_scale_worker,
+		[SCALE_NAIVE_ONE] = naive_scale_worker,
+	};
+	static const bool on_all[SCALE_RUNS] = {
+		[SCALE_POOL_ALL] = true,
+		[SCALE_NAIVE_ALL] = true,
+	};
+	static u64 ps[SCALE_RUNS][BENCH_MAX_ROUNDS];
+	unsigned int i, rounds = bench_nr_rounds();
+	struct bench_worker *w;
+	cpumask_var_t one, all;
+	int cpu, run, err = 0;
+
+	w = kcalloc(BENCH_MAX_CPUS, sizeof(*w), GFP_KERNEL);
+	if (!w)
+		return -ENOMEM;
+	if (!zalloc_cpumask_var(&one, GFP_KERNEL)) {
+		kfree(w);
+		return -ENOMEM;
+	}
+	if (!zalloc_cpumask_var(&all, GFP_KERNEL)) {
+		free_cpumask_var(one);
+		kfree(w);
+		return -ENOMEM;
+	}
+	/* One CPU: the first online; all: the first BENCH_MAX_CPUS online. */
+	cpumask_set_cpu(cpumask_first(cpu_online_mask), one);
+	for_each_online_cpu(cpu) {
+		if (cpumask_weight(all) >= BENCH_MAX_CPUS)
+			break;
+		cpumask_set_cpu(cpu, all);
+	}
+
+	/* Calibrate on one CPU with the baseline: ~4 batches' worth. */
+	bench_scale_n = 1024;
+	for (;;) {
+		err = bench_on_cpus(one, w, naive_scale_worker, NULL,
+				    bench_scale_n);
+		if (err || w[0].ns >= 4ULL * bench_batch_us * NSEC_PER_USEC ||
+		    bench_scale_n >= (1U << 22))
+			break;
+		bench_scale_n *= 2;
+	}
+
+	for (i = 0; i < rounds && !err; i++) {
+		for (run = 0; run < SCALE_RUNS && !err; run++) {
+			const struct cpumask *cpus = on_all[run] ? all : one;
+
+			err = bench_on_cpus(cpus, w, fns[run], NULL,
+					    bench_scale_n);
+			ps[run][i] = bench_per_cpu(w, cpumask_weight(cpus),
+						   bench_scale_n);
+		}
+	}
+	free_cpumask_var(all);
+	free_cpumask_var(one);
+	kfree(w);
+	if (err)
+		return err;
+
+	bench_nr_scales = 0;
+	bench_scale_add("pool tag 256 B per-CPU throughput: all CPUs vs one CPU",
+			900, ps[SCALE_POOL_ALL], ps[SCALE_POOL_ONE], rounds);
+	bench_scale_add("naive tracker 256 B per-CPU throughput: all CPUs vs one CPU",
+			0, ps[SCALE_NAIVE_ALL], ps[SCALE_NAIVE_ONE], rounds);
+	/* Both sides already summarised (and sorted) above. */
+	bench_scales[bench_nr_scales].name =
+		"pool tag vs naive tracker 256 B throughput on all CPUs";
+	bench_scales[bench_nr_scales].target = 1100;
+	bench_scales[bench_nr_scales].a = bench_scales[0].a;
+	bench_scales[bench_nr_scales].b = bench_scales[1].a;
+	bench_nr_scales++;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void bench_print_stat(struct seq_file *m, const struct bench_stat *s)
+{
+	seq_printf(m, ",%llu.%02llu,%llu.%02llu,%llu.%02llu",
+		   s->med / 1000, (s->med % 1000) / 10,
+		   s->min / 1000, (s->min % 1000) / 10,
+		   s->max / 1000, (s->max % 1000) / 10);
+}
+
+static void bench_print_ratio(struct seq_file *m, u64 num, u64 den)
+{
+	u64 r = den ? div64_u64(num * 1000, den) : 0;
+
+	seq_printf(m, ",%llu.%03llu", r / 1000, r % 1000);
+}
+
+static void bench_print_target(struct seq_file *m, const char *op,
+			       unsigned int t)
+{
+	if (t)
+		seq_printf(m, ",%s%u.%03u", op, t / 1000, t % 1000);
+	else
+		seq_puts(m, ",");
+}
+
+/* One run at a time: the rows and results are global. */
+static DEFINE_MUTEX(bench_mutex);
+
+/* Runs the cost rows on one CPU, then the scaling rows. */
+static int bench_run_all(void)
+{
+	struct bench_worker *w;
+	cpumask_var_t cpus;
+	int cpu, err;
+
+	w = kzalloc(sizeof(*w), GFP_KERNEL);
+	if (!w || !zalloc_cpumask_var(&cpus, GFP_KERNEL)) {
+		kfree(w);
+		return -ENOMEM;
+	}
+	cpu = bench_cpu;
+	if (cpu < 0 || cpu >= nr_cpu_ids || !cpu_online(cpu))
+		cpu = cpumask_last(cpu_online_mask);
+	cpumask_set_cpu(cpu, cpus);
+	err = bench_on_cpus(cpus, w, bench_cost_worker, NULL, 0);
+	free_cpumask_var(cpus);
+	kfree(w);
+	if (!err)
+		err = bench_scaling();
+	return err;
+}
+
+static int bench_run_show(struct seq_file *m, void *v)
+{
+	unsigned int i;
+	int err;
+
+	if (mutex_lock_interruptible(&bench_mutex))
+		return -EINTR;
+	err = bench_run_all();
+	if (err) {
+		mutex_unlock(&bench_mutex);
+		return err;
+	}
+
+	/*
+	 * ratio: of the medians, shim/raw time for "time" rows, a/b
+	 * throughput for "throughput" rows; ratio_min: the same of the
+	 * fastest rounds, the least disturbed on a busy host.
+	 */
+	seq_puts(m, "kind,row,shim_ns,shim_min,shim_max,raw_ns,raw_min,raw_max,ratio,target,n,rounds,cpus,ratio_min\n");
+	for (i = 0; i < ARRAY_SIZE(bench_results); i++) {
+		struct bench_result *r = &bench_results[i];
+
+		if (r->err) {
+			seq_printf(m, "error,%s,,,,,,,,,%d,,\n", r->row->name,
+				   r->err);
+			continue;
+		}
+		seq_printf(m, "time,%s", r->row->name);
+		bench_print_stat(m, &r->shim);
+		bench_print_stat(m, &r->raw);
+		bench_print_ratio(m, r->shim.med, r->raw.med);
+		bench_print_target(m, "<=", r->row->target);
+		seq_printf(m, ",%u,%u,1", r->n, bench_nr_rounds());
+		bench_print_ratio(m, r->shim.min, r->raw.min);
+		seq_putc(m, '\n');
+	}
+	for (i = 0; i < bench_nr_scales; i++) {
+		struct bench_scale *s = &bench_scales[i];
+
+		seq_printf(m, "throughput,%s", s->name);
+		bench_print_stat(m, &s->a);
+		bench_print_stat(m, &s->b);
+		bench_print_ratio(m, s->b.med, s->a.med);
+		bench_print_target(m, ">=", s->target);
+		seq_printf(m, ",%u,%u,%u", bench_scale_n, bench_nr_rounds(),
+			   num_online_cpus());
+		bench_print_ratio(m, s->b.min, s->a.min);
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&bench_mutex);
+	return 0;
+}
+
+/*
+ * Room for the whole table up front: seq_file would call the show routine
+ * again, running every row a second time, if the first buffer overflowed.
+ */
+static int bench_run_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, bench_run_show, NULL, SZ_16K);
+}
+
+static const struct file_operations bench_run_fops = {
+	.owner = THIS_MODULE,
+	.open = bench_run_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static struct dentry *bench_dir;
+
+static int __init ntshim_bench_init(void)
+{
+	KeInitializeSpinLock(&bench_klock);
+	KeInitializeSpinLock(&bench_qlock);
+	KeInitializeSpinLock(&bench_dlock);
+	KeInitializeSpinLock(&bench_llock);
+	bench_dir = debugfs_create_dir("ntshim_bench", NULL);
+	debugfs_create_file("run", 0400, bench_dir, NULL, &bench_run_fops);
+	return 0;
+}
+
+static void __exit ntshim_bench_exit(void)
+{
+	debugfs_remove_recursive(bench_dir);
+}
+
+module_init(ntshim_bench_init);
+module_exit(ntshim_bench_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("ntshim benchmarks: shim cost over raw Linux primitives");

@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make bench`: build the non-debug benchmark kernel (tools/vm/bench.config,
+# cached like the debug one), build ntshim.ko for it in the release
+# configuration (no NTSHIM_DEBUG) and ntshim_bench.ko, boot it, and print
+# the table; the CSV goes to build/bench.csv, the table to build/bench.txt.
+#
+# Environment (besides tools/vm/lib.sh's NTSHIM_VM_*):
+#   NTSHIM_BENCH_ROUNDS    rounds per row (default 21, at most 64)
+#   NTSHIM_BENCH_BATCH_US  target length of one raw batch (default 1000)
+#
+# Exits 0 when the run was clean; missed targets are reported, not fatal.
+set -euo pipefail
+. "$(dirname "$0")/../vm/lib.sh"
+
+bench_src=$top/tools/bench
+rounds=${NTSHIM_BENCH_ROUNDS:-21}
+batch_us=${NTSHIM_BENCH_BATCH_US:-1000}
+
+kdir=$(kernel_dir "$vm_dir/bench.config")
+obj=$cache/obj-bench
+echo "ntshim: building ntshim.ko (release) and ntshim_bench.ko against $kdir" >&2
+build_modules "$kdir" "$obj"
+make -s -C "$kdir" M="$obj/tools/bench" -j"$(nproc)" W=1 \
+	NTSHIM="$obj" KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
+
+log=$cache/bench.log
+csv=$cache/bench.csv
+txt=$cache/bench.txt
+make_initramfs "$cache/bench.cpio.gz" "$bench_src/guest-bench.sh" \
+	"$obj/module/ntshim.ko" \
+	"$obj/tools/bench/ntshim_bench.ko rounds=$rounds batch_us=$batch_us"
+accel=TCG
+[ "${NTSHIM_VM_KVM:-0}" = 1 ] && accel=KVM
+echo "ntshim: booting the benchmark VM ($accel, ${NTSHIM_VM_SMP:-2} CPUs; log: $log)" >&2
+status=0
+run_vm "$kdir" "$cache/bench.cpio.gz" "$log" || status=$?
+
+sed -n '/^NTSHIM-BENCH-BEGIN$/,/^NTSHIM-BENCH-END$/p' "$log" | sed '1d;$d' > "$csv"
+
+{
+	echo "host:  $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "qemu:  $(qemu-system-x86_64 --version | head -n 1), $accel, -smp ${NTSHIM_VM_SMP:-2}"
+	echo "guest: $(sed -n 's/^NTSHIM-BENCH-GUEST: //p' "$log")"
+	echo "$rounds rounds per row; ns/op as median (min..max) over the rounds"
+	[ "$accel" = TCG ] && echo "TCG emulation: absolute ns are emulation numbers, only the ratios carry over"
+	echo
+	"$bench_src/table.awk" "$csv"
+} | tee "$txt"
+
+problems=()
+[ $status -eq 0 ] || problems+=("qemu exited with status $status")
+grep -q '^NTSHIM-VM: done' "$log" || problems+=("the guest did not finish")
+grep -q '^time,' "$csv" || problems+=("no benchmark rows in the output")
+! grep -q '^error,' "$csv" || problems+=("a row failed to run (see $csv)")
+unload=$(sed -n '/^NTSHIM-VM: cmd exit/,$p' "$log" | grep -E 'ntshim: .*(leak|violation)|failed' || true)
+[ -z "$unload" ] || problems+=("at unload:
+$unload")
+grep -q '^NTSHIM-VM: cmd exit 0$' "$log" || problems+=("the guest script failed")
+splats=$(vm_splats "$log")
+[ -z "$splats" ] || problems+=("kernel reports:
+$splats")
+taint=$(vm_bad_taint "$log")
+[ -z "$taint" ] || problems+=("bad $taint")
+if [ ${#problems[@]} -ne 0 ]; then
+	echo "==== bench FAILED (console log: $log) ====" >&2
+	printf '  - %s\n' "${problems[@]}" >&2
+	exit 1
+fi
+echo "ntshim: CSV in $csv, table in $txt" >&2
