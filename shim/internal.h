@@ -20,6 +20,8 @@ void ntshim_pool_exit(void);
 /* Mm and MDLs */
 
 /* demos */
+int ntshim_demos_init(struct dentry *root);
+void ntshim_demos_exit(void);
 
 /* DPCs, timers, work items */
 
