@@ -26,6 +26,11 @@ static int __init ntshim_init(void)
 		goto out_debugfs;
 
 	/* lookaside */
+	err = ntshim_lookaside_init(ntshim_debugfs);
+	if (err) {
+		ntshim_pool_exit();
+		goto out_debugfs;
+	}
 
 	/* Mm and MDLs */
 
@@ -57,6 +62,7 @@ static void __exit ntshim_exit(void)
 	/* Mm and MDLs */
 
 	/* lookaside */
+	ntshim_lookaside_exit();
 
 	ntshim_pool_exit();
 	pr_info("unloaded\n");

@@ -16,6 +16,8 @@ int ntshim_pool_init(struct dentry *root);
 void ntshim_pool_exit(void);
 
 /* lookaside */
+int ntshim_lookaside_init(struct dentry *root);
+void ntshim_lookaside_exit(void);
 
 /* Mm and MDLs */
 

@@ -21,8 +21,11 @@
 #include <ntshim/pool.h>
 
 /* lists */
+#include <ntshim/list.h>
+#include <ntshim/slist.h>
 
 /* lookaside */
+#include <ntshim/lookaside.h>
 
 /* runtime basics: Rtl memory and strings */
 #include <ntshim/rtl.h>
@@ -31,6 +34,10 @@
 /* Mm and MDLs */
 
 /* interlocked, events, mutexes, resources */
+#include <ntshim/interlocked.h>
+#include <ntshim/event.h>
+#include <ntshim/mutex.h>
+#include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
 

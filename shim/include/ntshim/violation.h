@@ -39,6 +39,7 @@
 	V(SPINLOCK_MIXED, "spinlock_mixed_queued_and_plain")                  \
 	V(SPINLOCK_BAD_RELEASE, "spinlock_bad_release")                       \
 	V(LIST_CORRUPT, "list_corrupt")                                       \
+	V(SLIST_MISALIGNED, "slist_misaligned")                               \
 	V(LOOKASIDE_BAD_SIZE, "lookaside_bad_size")                           \
 	V(LOOKASIDE_BAD_IRQL, "lookaside_bad_irql")                           \
 	V(LOOKASIDE_FOREIGN_FREE, "lookaside_foreign_free")                   \
@@ -56,6 +57,8 @@
 	V(SYNC_BAD_IRQL, "sync_wait_at_dispatch")                             \
 	V(SYNC_NOT_OWNER, "sync_release_not_owner")                           \
 	V(SYNC_DELETE_HELD, "sync_delete_while_held")                         \
+	V(SYNC_BAD_OBJECT, "sync_bad_object")                                 \
+	V(SYNC_SELF_DEADLOCK, "sync_self_deadlock")                           \
 	V(DPC_MISUSE, "dpc_misuse")                                           \
 	V(TIMER_MISUSE, "timer_misuse")                                       \
 	V(WORKITEM_MISUSE, "workitem_misuse")

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * LIST_ENTRY on struct list_head, SINGLE_LIST_ENTRY, and the ExInterlocked*
+ * list forms on KSPIN_LOCK.
+ *
+ * LIST_ENTRY has exactly the layout of struct list_head (Flink is next,
+ * Blink is prev), so drivers that walk Flink by hand, the kernel's list
+ * helpers and CONFIG_DEBUG_LIST all see the same pointers.  The operations
+ * are the kernel's own (list_add, list_add_tail, __list_del_entry).
+ *
+ * Corrupt links: like Windows 8 and later (FAST_FAIL_CORRUPT_LIST_ENTRY),
+ * every insert and remove first checks that the neighbours point back.
+ * The check is always compiled in: it is two loads the operation needs
+ * anyway and a few compares.  It is a superset of the kernel's
+ * DEBUG_LIST/LIST_HARDENED checks, which WARN or BUG; a corrupt list is
+ * therefore reported as an ntshim violation ("list_corrupt") and the
+ * operation is refused before the kernel's check would fire.  What each
+ * call then returns is documented with it.
+ *
+ * A removed entry's own Flink and Blink are left exactly as they were, as
+ * Windows leaves them (the kernel's __list_del_entry(), not list_del()):
+ * they still point at the old neighbours.  ntshim never poisons them, not
+ * even in debug builds, because DDK code that removes entries while walking
+ * a list relies on the removed entry's Flink.  A second removal of the same
+ * entry is caught by the check above once its neighbours have moved on.
+ */
+#ifndef _NTSHIM_LIST_H
+#define _NTSHIM_LIST_H
+
+#include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/poison.h>
+#include <linux/spinlock.h>
+#include <ntshim/spinlock.h>
+#include <ntshim/types.h>
+
+/**
+ * struct _LIST_ENTRY - a doubly linked list entry or list head
+ * @Flink: next entry (the head when this is the last entry); for a head,
+ *         the first entry, or the head itself when the list is empty
+ * @Blink: previous entry; for a head, the last entry
+ *
+ * Layout-identical to struct list_head.
+ */
+typedef struct _LIST_ENTRY {
+	struct _LIST_ENTRY *Flink;
+	struct _LIST_ENTRY *Blink;
+} LIST_ENTRY, *PLIST_ENTRY, *PRLIST_ENTRY;
+
+static_assert(sizeof(LIST_ENTRY) == sizeof(struct list_head));
+static_assert(offsetof(LIST_ENTRY, Flink) == offsetof(struct list_head, next));
+static_assert(offsetof(LIST_ENTRY, Blink) == offsetof(struct list_head, prev));
+
+/**
+ * struct _SINGLE_LIST_ENTRY - a singly linked list entry or list head
+ * @Next: next entry, or NULL at the end; for a head, the first entry
+ */
+typedef struct _SINGLE_LIST_ENTRY {
+	struct _SINGLE_LIST_ENTRY *Next;
+} SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;
+
+/**
+ * ntshim_list_head() - a LIST_ENTRY seen as the list_head it is laid out as
+ * @Entry: the entry
+ *
+ * Return: @Entry as a struct list_head pointer.
+ */
+static __always_inline struct list_head *ntshim_list_head(PLIST_ENTRY Entry)
+{
+	return (struct list_head *)Entry;
+}
+
+/**
+ * ntshim_list_bad_insert() - report a refused insert (out of line, cold)
+ * @op:     the DDK call that refused it
+ * @New:    the entry being inserted
+ * @Prev:   the link that was to precede it
+ * @Next:   the link that was to follow it
+ * @caller: the caller's code address
+ *
+ * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back;
+ * reads the links without faulting.
+ */
+void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
+			    const LIST_ENTRY *Prev, const LIST_ENTRY *Next,
+			    unsigned long caller) __cold;
+
+/**
+ * ntshim_list_bad_remove() - report a refused remove (out of line, cold)
+ * @op:       the DDK call that refused it
+ * @Entry:    the entry being removed (may be NULL)
+ * @ListHead: the head it was taken from, or NULL for RemoveEntryList()
+ * @caller:   the caller's code address
+ *
+ * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back;
+ * reads the links without faulting.
+ */
+void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
+			    const LIST_ENTRY *ListHead,
+			    unsigned long caller) __cold;
+
+/**
+ * ntshim_list_add_ok() - may @New go between @Prev and @Next?
+ * @op:     the DDK call, for the report
+ * @New:    the entry to insert
+ * @Prev:   its future predecessor
+ * @Next:   its future successor
+ * @caller: the caller's code address, for the report
+ *
+ * The kernel's __list_add_valid() conditions, reported as a violation
+ * instead of a WARN.
+ *
+ * Return: true when the links are sound; false after reporting.
+ */
+static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
+					       PLIST_ENTRY Prev,
+					       PLIST_ENTRY Next,
+					       unsigned long caller)
+{
+	if (likely(Prev && Next && Next->Blink == Prev &&
+		   Prev->Flink == Next && New != Prev && New != Next))
+		return true;
+	ntshim_list_bad_insert(op, New, Prev, Next, caller);
+	return false;
+}
+
+/**
+ * ntshim_list_del_ok() - may @Entry be unlinked?
+ * @op:     the DDK call, for the report
+ * @Entry:  the entry to remove
+ * @caller: the caller's code address, for the report
+ *
+ * The kernel's __list_del_entry_valid() conditions, reported as a
+ * violation instead of a WARN.
+ *
+ * Return: true when both neighbours point back at @Entry.
+ */
+static __always_inline bool ntshim_list_del_ok(const char *op,
+					       PLIST_ENTRY Entry,
+					       unsigned long caller)
+{
+	PLIST_ENTRY Next = Entry->Flink, Prev = Entry->Blink;
+
+	if (likely(Next && Prev && Next != (PLIST_ENTRY)LIST_POISON1 &&
+		   Prev != (PLIST_ENTRY)LIST_POISON2 &&
+		   Prev->Flink == Entry && Next->Blink == Entry))
+		return true;
+	ntshim_list_bad_remove(op, Entry, NULL, caller);
+	return false;
+}
+
+/**
+ * InitializeListHead() - make @ListHead an empty list
+ * @ListHead: the head; Flink and Blink both point at it afterwards
+ */
+static __always_inline void InitializeListHead(PLIST_ENTRY ListHead)
+{
+	INIT_LIST_HEAD(ntshim_list_head(ListHead));
+}
+
+/**
+ * IsListEmpty() - is the list empty?
+ * @ListHead: the head
+ *
+ * Return: TRUE when @ListHead->Flink points at @ListHead.
+ */
+static __always_inline BOOLEAN IsListEmpty(const LIST_ENTRY *ListHead)
+{
+	return list_empty((const struct list_head *)ListHead);
+}
+
+/**
+ * InsertHeadList() - insert @Entry as the first entry
+ * @ListHead: the head
+ * @Entry:    the entry (its old links are ignored and overwritten)
+ *
+ * A corrupt head (its first entry does not point back) or an @Entry that
+ * is already next to the head is reported and @Entry is not inserted.
+ */
+static __always_inline void InsertHeadList(PLIST_ENTRY ListHead,
+					   PLIST_ENTRY Entry)
+{
+	if (ntshim_list_add_ok("InsertHeadList", Entry, ListHead,
+			       ListHead->Flink, _THIS_IP_))
+		list_add(ntshim_list_head(Entry), ntshim_list_head(ListHead));
+}
+
+/**
+ * InsertTailList() - insert @Entry as the last entry
+ * @ListHead: the head
+ * @Entry:    the entry (its old links are ignored and overwritten)
+ *
+ * A corrupt head or a double insert is reported and @Entry is not inserted.
+ */
+static __always_inline void InsertTailList(PLIST_ENTRY ListHead,
+					   PLIST_ENTRY Entry)
+{
+	if (ntshim_list_add_ok("InsertTailList", Entry, ListHead->Blink,
+			       ListHead, _THIS_IP_))
+		list_add_tail(ntshim_list_head(Entry),
+			      ntshim_list_head(ListHead));
+}
+
+/**
+ * RemoveEntryList() - unlink @Entry from whatever list holds it
+ * @Entry: the entry; its own Flink/Blink are left unchanged
+ *
+ * Return: TRUE when the list is empty afterwards (the old neighbours were
+ * the same link, i.e. the head), else FALSE.  Corrupt links (a double
+ * remove, a neighbour that does not point back) are reported, nothing is
+ * unlinked and FALSE is returned.
+ */
+static __always_inline BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
+{
+	PLIST_ENTRY Next, Prev;
+
+	if (!ntshim_list_del_ok("RemoveEntryList", Entry, _THIS_IP_))
+		return FALSE;
+	Next = Entry->Flink;
+	Prev = Entry->Blink;
+	__list_del_entry(ntshim_list_head(Entry));
+	return Next == Prev;
+}
+
+/**
+ * ntshim_list_remove_end() - RemoveHeadList()/RemoveTailList() body
+ * @op:       the DDK call, for a report
+ * @ListHead: the head
+ * @First:    true to remove the first entry, false for the last
+ * @caller:   the caller's code address, for a report
+ *
+ * Windows' checks: the entry's outer link is the head and both its
+ * neighbours point back at it.  On corrupt links the report is made and
+ * the whole chain is cut off the head (the head becomes empty; the entries
+ * are not touched): a caller that drains with "while (!IsListEmpty())"
+ * then stops instead of spinning on the same corruption.
+ *
+ * Return: the removed entry, or @ListHead when the list is empty or corrupt.
+ */
+static __always_inline PLIST_ENTRY
+ntshim_list_remove_end(const char *op, PLIST_ENTRY ListHead, bool First,
+		       unsigned long caller)
+{
+	PLIST_ENTRY Entry = First ? ListHead->Flink : ListHead->Blink;
+
+	if (Entry == ListHead)
+		return ListHead;
+	if (unlikely(!Entry ||
+		     (First ? Entry->Blink : Entry->Flink) != ListHead)) {
+		ntshim_list_bad_remove(op, Entry, ListHead, caller);
+		goto cut;
+	}
+	if (unlikely(!ntshim_list_del_ok(op, Entry, caller)))
+		goto cut;
+	__list_del_entry(ntshim_list_head(Entry));
+	return Entry;
+cut:
+	InitializeListHead(ListHead);
+	return ListHead;
+}
+
+/**
+ * RemoveHeadList() - unlink and return the first entry
+ * @ListHead: the head
+ *
+ * The removed entry's own Flink/Blink are left unchanged.  A corrupt list
+ * is reported and cut off the head (see ntshim_list_remove_end()).
+ *
+ * Return: the removed entry; @ListHead itself when the list was empty (or
+ * corrupt): unlike ExInterlockedRemoveHeadList(), never NULL.
+ */
+static __always_inline PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead)
+{
+	return ntshim_list_remove_end("RemoveHeadList", ListHead, true,
+				      _THIS_IP_);
+}
+
+/**
+ * RemoveTailList() - unlink and return the last entry
+ * @ListHead: the head
+ *
+ * The removed entry's own Flink/Blink are left unchanged.  A corrupt list
+ * is reported and cut off the head (see ntshim_list_remove_end()).
+ *
+ * Return: the removed entry; @ListHead itself when the list was empty (or
+ * corrupt).
+ */
+static __always_inline PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead)
+{
+	return ntshim_list_remove_end("RemoveTailList", ListHead, false,
+				      _THIS_IP_);
+}
+
+/**
+ * AppendTailList() - append a headless circular list at the tail
+ * @ListHead:     the head of the list that grows
+ * @ListToAppend: the first entry of a circular list that has no head of
+ *                its own; it and every entry linked with it are appended
+ *                in order
+ *
+ * As on Windows, every link of that ring is appended, so if the ring has
+ * a head of its own, that head is appended as an entry too.  To move the
+ * entries of another headed list @Other, the DDK idiom is
+ * AppendTailList(ListHead, &Other) and then RemoveEntryList(&Other)
+ * (Other's links are stale afterwards: re-initialise it to reuse it).
+ * Corrupt links on either side are reported and nothing is appended.
+ */
+static __always_inline void AppendTailList(PLIST_ENTRY ListHead,
+					   PLIST_ENTRY ListToAppend)
+{
+	PLIST_ENTRY ListEnd = ListHead->Blink;
+	PLIST_ENTRY AppendEnd = ListToAppend->Blink;
+
+	if (unlikely(!ListEnd || ListEnd->Flink != ListHead || !AppendEnd ||
+		     AppendEnd->Flink != ListToAppend)) {
+		ntshim_list_bad_insert("AppendTailList", ListToAppend,
+				       ListEnd, ListHead, _THIS_IP_);
+		return;
+	}
+	WRITE_ONCE(ListEnd->Flink, ListToAppend);
+	ListHead->Blink = AppendEnd;
+	WRITE_ONCE(AppendEnd->Flink, ListHead);
+	ListToAppend->Blink = ListEnd;
+}
+
+/**
+ * PushEntryList() - push @Entry at the front of a single list
+ * @ListHead: the head
+ * @Entry:    the entry; its Next is overwritten
+ */
+static __always_inline void PushEntryList(PSINGLE_LIST_ENTRY ListHead,
+					  PSINGLE_LIST_ENTRY Entry)
+{
+	Entry->Next = ListHead->Next;
+	WRITE_ONCE(ListHead->Next, Entry);
+}
+
+/**
+ * PopEntryList() - pop the first entry of a single list
+ * @ListHead: the head
+ *
+ * The popped entry's Next is left unchanged.
+ *
+ * Return: the popped entry, or NULL when the list was empty.
+ */
+static __always_inline PSINGLE_LIST_ENTRY
+PopEntryList(PSINGLE_LIST_ENTRY ListHead)
+{
+	PSINGLE_LIST_ENTRY First = ListHead->Next;
+
+	if (First)
+		WRITE_ONCE(ListHead->Next, First->Next);
+	return First;
+}
+
+/*
+ * The ExInterlocked* forms below hold @Lock with spin_lock_irqsave(), so
+ * they are callable at any IRQL up to HIGH_LEVEL (hard interrupts
+ * included); as on Windows, @Lock must only ever guard the list and never
+ * be taken by KeAcquireSpinLock() for other work while the list is in use.
+ * The entries must stay valid (non-paged) while they are on the list.
+ */
+
+/**
+ * ExInterlockedInsertHeadList() - InsertHeadList() under @Lock
+ * @ListHead:  the head
+ * @ListEntry: the entry to insert
+ * @Lock:      the spin lock guarding the list
+ *
+ * Return: the previous first entry, or NULL when the list was empty (also
+ * NULL when the insert was refused for corrupt links).
+ */
+static __always_inline PLIST_ENTRY
+ExInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
+			    PKSPIN_LOCK Lock)
+{
+	PLIST_ENTRY First;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->Lock, flags);
+	First = ListHead->Flink;
+	if (ntshim_list_add_ok("ExInterlockedInsertHeadList", ListEntry,
+			       ListHead, First, _THIS_IP_))
+		list_add(ntshim_list_head(ListEntry),
+			 ntshim_list_head(ListHead));
+	else
+		First = ListHead;
+	spin_unlock_irqrestore(&Lock->Lock, flags);
+	return First == ListHead ? NULL : First;
+}
+
+/**
+ * ExInterlockedInsertTailList() - InsertTailList() under @Lock
+ * @ListHead:  the head
+ * @ListEntry: the entry to insert
+ * @Lock:      the spin lock guarding the list
+ *
+ * Return: the previous last entry, or NULL when the list was empty (also
+ * NULL when the insert was refused for corrupt links).
+ */
+static __always_inline PLIST_ENTRY
+ExInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
+			    PKSPIN_LOCK Lock)
+{
+	PLIST_ENTRY Last;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->Lock, flags);
+	Last = ListHead->Blink;
+	if (ntshim_list_add_ok("ExInterlockedInsertTailList", ListEntry,
+			       Last, ListHead, _THIS_IP_))
+		list_add_tail(ntshim_list_head(ListEntry),
+			      ntshim_list_head(ListHead));
+	else
+		Last = ListHead;
+	spin_unlock_irqrestore(&Lock->Lock, flags);
+	return Last == ListHead ? NULL : Last;
+}
+
+/**
+ * ExInterlockedRemoveHeadList() - RemoveHeadList() under @Lock
+ * @ListHead: the head
+ * @Lock:     the spin lock guarding the list
+ *
+ * Return: the removed first entry, or NULL when the list was empty (or
+ * corrupt: then it is reported and cut off the head, as RemoveHeadList()).
+ */
+static __always_inline PLIST_ENTRY
+ExInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PKSPIN_LOCK Lock)
+{
+	PLIST_ENTRY Entry;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->Lock, flags);
+	Entry = ntshim_list_remove_end("ExInterlockedRemoveHeadList", ListHead,
+				       true, _THIS_IP_);
+	spin_unlock_irqrestore(&Lock->Lock, flags);
+	return Entry == ListHead ? NULL : Entry;
+}
+
+/**
+ * ExInterlockedPushEntryList() - PushEntryList() under @Lock
+ * @ListHead:  the head
+ * @ListEntry: the entry to push
+ * @Lock:      the spin lock guarding the list
+ *
+ * Return: the previous first entry, or NULL when the list was empty.
+ */
+static __always_inline PSINGLE_LIST_ENTRY
+ExInterlockedPushEntryList(PSINGLE_LIST_ENTRY ListHead,
+			   PSINGLE_LIST_ENTRY ListEntry, PKSPIN_LOCK Lock)
+{
+	PSINGLE_LIST_ENTRY First;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->Lock, flags);
+	First = ListHead->Next;
+	PushEntryList(ListHead, ListEntry);
+	spin_unlock_irqrestore(&Lock->Lock, flags);
+	return First;
+}
+
+/**
+ * ExInterlockedPopEntryList() - PopEntryList() under @Lock
+ * @ListHead: the head
+ * @Lock:     the spin lock guarding the list
+ *
+ * Return: the popped entry, or NULL when the list was empty.
+ */
+static __always_inline PSINGLE_LIST_ENTRY
+ExInterlockedPopEntryList(PSINGLE_LIST_ENTRY ListHead, PKSPIN_LOCK Lock)
+{
+	PSINGLE_LIST_ENTRY First;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->Lock, flags);
+	First = PopEntryList(ListHead);
+	spin_unlock_irqrestore(&Lock->Lock, flags);
+	return First;
+}
+
+#endif /* _NTSHIM_LIST_H */
