@@ -510,4 +510,5 @@ static struct kunit_suite ntshim_event_suite = {
 	.name = "ntshim_event",
 	.test_cases = ntshim_event_cases,
 };
+
 kunit_test_suite(ntshim_event_suite);

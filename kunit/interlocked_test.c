@@ -271,4 +271,5 @@ static struct kunit_suite ntshim_interlocked_suite = {
 	.name = "ntshim_interlocked",
 	.test_cases = ntshim_interlocked_cases,
 };
+
 kunit_test_suite(ntshim_interlocked_suite);

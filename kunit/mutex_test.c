@@ -595,4 +595,5 @@ static struct kunit_suite ntshim_mutex_suite = {
 	.name = "ntshim_mutex",
 	.test_cases = ntshim_mutex_cases,
 };
+
 kunit_test_suite(ntshim_mutex_suite);

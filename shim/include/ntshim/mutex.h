@@ -167,17 +167,6 @@ static __always_inline bool __ntshim_fast_mutex_may_acquire(PFAST_MUTEX m, unsig
 	return true;
 }
 
-/*
- * APC_LEVEL for fast mutexes needs the IRQL model's per-thread record
- * (KfRaiseIrql()/KeLowerIrql(), which come with KeRaiseIrql()).
- */
-#ifdef KeRaiseIrql
-#define __ntshim_raise_to_apc() KfRaiseIrql(APC_LEVEL)
-#define __ntshim_lower_from_apc(OldIrql) KeLowerIrql(OldIrql)
-#else
-#define __ntshim_raise_to_apc() ((KIRQL)PASSIVE_LEVEL)
-#define __ntshim_lower_from_apc(OldIrql) ((void)(OldIrql))
-#endif
 
 /* The lock half of the acquire calls: false if refused (reported). */
 static __always_inline bool __ntshim_fast_mutex_lock(PFAST_MUTEX m, unsigned long ip)
@@ -225,7 +214,7 @@ static __always_inline bool __ntshim_fast_mutex_unlock(PFAST_MUTEX m, unsigned l
 static __always_inline void ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
 	if (__ntshim_fast_mutex_lock(FastMutex, _THIS_IP_))
-		FastMutex->OldIrql = __ntshim_raise_to_apc();
+		FastMutex->OldIrql = KfRaiseIrql(APC_LEVEL);
 }
 
 /**
@@ -239,7 +228,7 @@ static __always_inline BOOLEAN ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
 	if (!__ntshim_fast_mutex_trylock(FastMutex, _THIS_IP_))
 		return FALSE;
-	FastMutex->OldIrql = __ntshim_raise_to_apc();
+	FastMutex->OldIrql = KfRaiseIrql(APC_LEVEL);
 	return TRUE;
 }
 
@@ -254,7 +243,7 @@ static __always_inline void ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 	KIRQL old = FastMutex->OldIrql;
 
 	if (__ntshim_fast_mutex_unlock(FastMutex, _THIS_IP_))
-		__ntshim_lower_from_apc(old);
+		KeLowerIrql(old);
 }
 
 /**
