@@ -22,9 +22,9 @@
 
 #include <ntshim/ntddk.h>
 
-#define EXAMPLE_EXTENSION_TAG 'vDxE'	/* "ExDv" in pooltags */
-#define EXAMPLE_RECORD_TAG 'cRxE'	/* "ExRc": the lookaside blocks */
-#define EXAMPLE_NAME_TAG 'mNxE'		/* "ExNm": record names */
+#define EXAMPLE_EXTENSION_TAG NTSHIM_TAG('E', 'x', 'D', 'v')
+#define EXAMPLE_RECORD_TAG NTSHIM_TAG('E', 'x', 'R', 'c')	/* lookaside blocks */
+#define EXAMPLE_NAME_TAG NTSHIM_TAG('E', 'x', 'N', 'm')	/* record names */
 #define EXAMPLE_NAME_MAX 32
 #define EXAMPLE_COMMAND_MAX (4 + EXAMPLE_NAME_MAX + 1)
 
@@ -212,13 +212,13 @@ static VOID DriverUnload(PVOID DriverObject)
 	ExDeleteNPagedLookasideList(&Extension->RecordLookaside);
 	ExFreePoolWithTag(Extension, EXAMPLE_EXTENSION_TAG);
 	Extension = NULL;
-	KdPrint(("ntshim_example: DriverUnload done\n"));
+	KdPrint(("ntshim_example: %s done\n", __func__));
 }
 
 static NTSTATUS DriverEntry(PVOID DriverObject, PUNICODE_STRING RegistryPath)
 {
 	UNREFERENCED_PARAMETER(DriverObject);
-	KdPrint(("ntshim_example: DriverEntry %s\n", NTSHIM_WZ(RegistryPath)));
+	KdPrint(("ntshim_example: %s %s\n", __func__, NTSHIM_WZ(RegistryPath)));
 
 	Extension = ExAllocatePoolWithTag(NonPagedPool, sizeof(DEVICE_EXTENSION),
 					  EXAMPLE_EXTENSION_TAG);
@@ -237,8 +237,9 @@ static NTSTATUS DriverEntry(PVOID DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 /* The Linux side: module load and unload call the Windows entry points. */
-static UNICODE_STRING RegistryPath = RTL_CONSTANT_STRING(
-	L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\ntshim_example");
+static WCHAR RegistryPathBuffer[] =
+	L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\ntshim_example";
+static UNICODE_STRING RegistryPath = RTL_CONSTANT_STRING(RegistryPathBuffer);
 
 static int __init ntshim_example_init(void)
 {
@@ -253,5 +254,5 @@ static void __exit ntshim_example_exit(void)
 module_init(ntshim_example_init);
 module_exit(ntshim_example_exit);
 
-MODULE_DESCRIPTION("ntshim example: a DDK-style driver with a spin-locked record list and a lookaside list");
+MODULE_DESCRIPTION("ntshim example: a DDK-style driver with a spin-locked record list");
 MODULE_LICENSE("GPL");

@@ -10,9 +10,9 @@
 
 NTSTATUS CopyStringToPool(PUNICODE_STRING Copy);
 NTSTATUS AddFileInfo(PLIST_ENTRY Head, UNICODE_STRING Name, LARGE_INTEGER Size);
-VOID ListRoundTrip(VOID);
-VOID LookasideRoundTrip(VOID);
+VOID ListRoundTrip(void);
+VOID LookasideRoundTrip(void);
 VOID CountUnderLocks(PULONG Counter);
-VOID MemoryRoutines(VOID);
+VOID MemoryRoutines(void);
 
 #endif /* _NTSHIM_SEED_STYLE_H */

@@ -10,7 +10,7 @@
 
 #include "demos.h"
 
-#define DEMO_FILE_TAG 'iFmD'	/* "DmFi" */
+#define DEMO_FILE_TAG NTSHIM_TAG('D', 'm', 'F', 'i')
 
 typedef struct _MY_FILE_INFOR {
 	LIST_ENTRY ListEntry;
@@ -123,6 +123,6 @@ out:
 
 const struct ntshim_demo ntshim_demo_file_list = {
 	.name = "file_list",
-	.description = "MY_FILE_INFOR nodes on a LIST_ENTRY list: append, walk, find by name with CONTAINING_RECORD, free",
+	.description = "MY_FILE_INFOR list: append, walk, find by name via CONTAINING_RECORD",
 	.run = demo_file_list,
 };

@@ -12,7 +12,7 @@
 
 #include "demos.h"
 
-#define DEMO_ILIST_TAG 'lImD'	/* "DmIl" */
+#define DEMO_ILIST_TAG NTSHIM_TAG('D', 'm', 'I', 'l')
 #define DEMO_ILIST_PRODUCERS 2
 #define DEMO_ILIST_CONSUMERS 2
 #define DEMO_ILIST_ITEMS 500	/* per producer */
@@ -178,6 +178,6 @@ out:
 
 const struct ntshim_demo ntshim_demo_interlocked_list = {
 	.name = "interlocked_list",
-	.description = "producers/consumers across CPUs on ExInterlockedInsertTailList/ExInterlockedRemoveHeadList, every item accounted for",
+	.description = "producers and consumers across CPUs on ExInterlocked*List",
 	.run = demo_interlocked_list,
 };

@@ -8,7 +8,7 @@
 
 #include "demos.h"
 
-#define DEMO_LINK_TAG 'kLmD'	/* "DmLk" */
+#define DEMO_LINK_TAG NTSHIM_TAG('D', 'm', 'L', 'k')
 #define DEMO_LINK_RECORDS 10
 
 typedef struct _MYDATASTRUCT {
@@ -58,6 +58,6 @@ static NTSTATUS demo_linked_list(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_linked_list = {
 	.name = "linked_list",
-	.description = "LinkListTest: 10 records InsertHeadList, RemoveTailList until empty, printed in order",
+	.description = "LinkListTest: InsertHeadList x10, RemoveTailList until empty",
 	.run = demo_linked_list,
 };

@@ -9,8 +9,8 @@
 
 #include "demos.h"
 
-#define DEMO_LOOKASIDE_TAG '1234'	/* the books' tag: "4321" in tables */
-#define DEMO_HEADER_TAG 'aLmD'	/* "DmLa": the list header's block */
+#define DEMO_LOOKASIDE_TAG NTSHIM_TAG('4', '3', '2', '1')	/* the books' '1234' */
+#define DEMO_HEADER_TAG NTSHIM_TAG('D', 'm', 'L', 'a')	/* the header's block */
 #define ARRAY_NUMBER 50
 
 typedef struct _MYDATASTRUCT {
@@ -93,6 +93,6 @@ static NTSTATUS demo_lookaside(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_lookaside = {
 	.name = "lookaside",
-	.description = "LookasideTest: 50 allocations and 50 frees through a PAGED_LOOKASIDE_LIST, with its counters",
+	.description = "LookasideTest: 50 allocations and frees on a paged lookaside list",
 	.run = demo_lookaside,
 };

@@ -11,7 +11,7 @@
 
 #include "demos.h"
 
-#define DEMO_MDL_TAG 'dMmD'	/* "DmMd" */
+#define DEMO_MDL_TAG NTSHIM_TAG('D', 'm', 'M', 'd')
 #define DEMO_MDL_OFFSET 100
 #define DEMO_MDL_LENGTH (2 * PAGE_SIZE)
 
@@ -29,9 +29,11 @@ static NTSTATUS describe(struct seq_file *m, PUCHAR buffer)
 		return STATUS_INSUFFICIENT_RESOURCES;
 	MmBuildMdlForNonPagedPool(mdl);
 	pages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(va, DEMO_MDL_LENGTH);
-	DemoPrint(m, "IoAllocateMdl(buffer + %d, %lu): ByteOffset %u, ByteCount %u, %u pages, MdlFlags 0x%04x\n",
+	DemoPrint(m, "IoAllocateMdl(buffer + %d, %lu): ByteOffset %u, ByteCount %u\n",
 		  DEMO_MDL_OFFSET, DEMO_MDL_LENGTH, MmGetMdlByteOffset(mdl),
-		  MmGetMdlByteCount(mdl), pages, mdl->MdlFlags);
+		  MmGetMdlByteCount(mdl));
+	DemoPrint(m, "MmBuildMdlForNonPagedPool: %u pages, MdlFlags 0x%04x\n",
+		  pages, mdl->MdlFlags);
 	if (MmGetMdlByteOffset(mdl) != BYTE_OFFSET(va) ||
 	    MmGetMdlByteCount(mdl) != DEMO_MDL_LENGTH ||
 	    MmGetMdlVirtualAddress(mdl) != va ||
@@ -113,6 +115,6 @@ static NTSTATUS demo_mdl(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_mdl = {
 	.name = "mdl",
-	.description = "an MDL for a pool buffer: IoAllocateMdl, MmBuildMdlForNonPagedPool, page frames, lock, map, unlock",
+	.description = "an MDL for a pool buffer: build, page frames, lock, map, unlock",
 	.run = demo_mdl,
 };

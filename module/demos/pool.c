@@ -10,7 +10,7 @@
 
 #include "demos.h"
 
-#define DEMO_POOL_TAG 'lPmD'	/* "DmPl" in pooltags */
+#define DEMO_POOL_TAG NTSHIM_TAG('D', 'm', 'P', 'l')
 
 static void show_row(struct seq_file *m, const char *when,
 		     struct ntshim_pool_tag_stats *st)
@@ -43,8 +43,10 @@ static NTSTATUS demo_pool(struct seq_file *m)
 	dst.Length = 0;
 	dst.MaximumLength = src.Length;
 	RtlCopyUnicodeString(&dst, &src);
-	DemoPrint(m, "ExAllocatePoolWithTag(NonPagedPool, %u, 'DmPl'), RtlCopyUnicodeString: %u bytes \"%s\"\n",
-		  src.Length, dst.Length, NTSHIM_WZ(&dst));
+	DemoPrint(m, "ExAllocatePoolWithTag(NonPagedPool, %u, 'DmPl')\n",
+		  src.Length);
+	DemoPrint(m, "RtlCopyUnicodeString: %u bytes \"%s\"\n", dst.Length,
+		  NTSHIM_WZ(&dst));
 	/* The copy must be whole and equal: the buffer has exactly room. */
 	if (dst.Length != src.Length || !RtlEqualUnicodeString(&dst, &src, FALSE)) {
 		DemoPrint(m, "the copy differs from the source\n");
@@ -54,7 +56,8 @@ static NTSTATUS demo_pool(struct seq_file *m)
 
 	ExFreePool(dst.Buffer);
 	dst.Buffer = NULL;
-	dst.Length = dst.MaximumLength = 0;
+	dst.Length = 0;
+	dst.MaximumLength = 0;
 	show_row(m, "after free:", &after);
 
 	if (held.diff != before.diff + 1 || held.bytes != before.bytes + src.Length ||
@@ -70,6 +73,6 @@ static NTSTATUS demo_pool(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_pool = {
 	.name = "pool",
-	.description = "ExAllocatePoolWithTag + RtlCopyUnicodeString, the tag's pooltags row before and after ExFreePool",
+	.description = "UNICODE_STRING copy in tagged pool, its pooltags row around ExFreePool",
 	.run = demo_pool,
 };

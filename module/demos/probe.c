@@ -76,6 +76,6 @@ static NTSTATUS demo_probe(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_probe = {
 	.name = "probe",
-	.description = "ProbeForRead/ProbeForWrite and user copies on a page mapped into the reader, failures as NTSTATUS",
+	.description = "ProbeForRead/ProbeForWrite on a user page, failures as NTSTATUS",
 	.run = demo_probe,
 };

@@ -86,6 +86,6 @@ static NTSTATUS demo_queued_spinlock(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_queued_spinlock = {
 	.name = "queued_spinlock",
-	.description = "KeAcquireInStackQueuedSpinLock under contention: hand-off order and per-thread counts",
+	.description = "in-stack queued spin lock across CPUs: hand-off order, per-thread counts",
 	.run = demo_queued_spinlock,
 };

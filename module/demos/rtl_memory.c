@@ -30,7 +30,7 @@ static NTSTATUS demo_rtl_memory(struct seq_file *m)
 	RtlCopyMemory(b, a, DEMO_RTL_BYTES);
 	b[40] = 0;
 	same = RtlCompareMemory(a, b, DEMO_RTL_BYTES);
-	DemoPrint(m, "RtlCopyMemory(b, a, 64), b[40] = 0: RtlCompareMemory = %zu (bytes equal before the first difference)\n",
+	DemoPrint(m, "RtlCopyMemory(b, a, 64), b[40] = 0: RtlCompareMemory = %zu (matching)\n",
 		  same);
 	if (same != 40)
 		status = STATUS_DATA_ERROR;
@@ -60,6 +60,6 @@ static NTSTATUS demo_rtl_memory(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_rtl_memory = {
 	.name = "rtl_memory",
-	.description = "RtlFill/Zero/Copy/Move/CompareMemory on two buffers, overlapping moves, match lengths",
+	.description = "RtlFill/Zero/Copy/Move/CompareMemory, overlapping moves",
 	.run = demo_rtl_memory,
 };

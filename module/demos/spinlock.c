@@ -77,6 +77,6 @@ static NTSTATUS demo_spinlock(struct seq_file *m)
 
 const struct ntshim_demo ntshim_demo_spinlock = {
 	.name = "spinlock",
-	.description = "threads on different CPUs count under KeAcquireSpinLock: exact total, IRQL inside and outside",
+	.description = "KeAcquireSpinLock across CPUs: exact count, IRQL inside and outside",
 	.run = demo_spinlock,
 };
