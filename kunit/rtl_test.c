@@ -262,10 +262,13 @@ static void ntshim_rtl_compare_memory_positions_test(struct kunit *test)
 							       len), len);
 			for (pos = 0; pos < len; pos++) {
 				b[7 - off + pos] = 0x12;
-				KUNIT_EXPECT_EQ_MSG(test,
-					RtlCompareMemory(a + off, b + 7 - off,
-							 len),
-					pos, "off %zu len %zu", off, len);
+				SIZE_T same = RtlCompareMemory(a + off,
+							       b + 7 - off,
+							       len);
+
+				KUNIT_EXPECT_EQ_MSG(test, same, pos,
+						    "off %zu len %zu", off,
+						    len);
 				b[7 - off + pos] = 0x11;
 			}
 		}

@@ -5,6 +5,8 @@
  * KASAN catches any write past MaximumLength; guard WCHARs after a
  * buffer catch the ones inside a larger block.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -23,6 +25,7 @@ static const WCHAR intl_w[] = {
 	0x41f, 0x440, 0x438, 0x432, 0x435, 0x442, ',', ' ',
 	0x4e2d, 0x6587, ' ', 0xd83d, 0xde00,
 };
+
 static const char intl_utf8[] =
 	"Gr\xc3\xbc\xc3\x9f" "e, "
 	"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, "
@@ -94,7 +97,8 @@ static void ntshim_rtl_copy_unicode_string_seed_test(struct kunit *test)
 
 	dst.Buffer = ExAllocatePoolWithTag(NonPagedPool, src.Length, 'gaTM');
 	KUNIT_ASSERT_NOT_NULL(test, dst.Buffer);
-	dst.Length = dst.MaximumLength = src.Length;	/* as the seed has it */
+	dst.Length = src.Length;	/* the seed sets both to src.Length */
+	dst.MaximumLength = src.Length;
 	RtlCopyUnicodeString(&dst, &src);
 	KUNIT_EXPECT_EQ(test, src.Length, 34);
 	KUNIT_EXPECT_EQ(test, dst.Length, 34);

@@ -33,6 +33,12 @@ static int __init ntshim_init(void)
 	}
 
 	/* Mm and MDLs */
+	err = ntshim_mm_init(ntshim_debugfs);
+	if (err) {
+		ntshim_lookaside_exit();
+		ntshim_pool_exit();
+		goto out_debugfs;
+	}
 
 	/* DPCs, timers, work items */
 
@@ -60,6 +66,7 @@ static void __exit ntshim_exit(void)
 	/* DPCs, timers, work items */
 
 	/* Mm and MDLs */
+	ntshim_mm_exit();
 
 	/* lookaside */
 	ntshim_lookaside_exit();

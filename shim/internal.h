@@ -20,6 +20,8 @@ int ntshim_lookaside_init(struct dentry *root);
 void ntshim_lookaside_exit(void);
 
 /* Mm and MDLs */
+int ntshim_mm_init(struct dentry *root);
+void ntshim_mm_exit(void);
 
 /* demos */
 int ntshim_demos_init(struct dentry *root);

@@ -154,7 +154,7 @@ struct kmem_cache;
  * either way work with either ntshim.ko.
  */
 struct ntshim_lookaside {
-	spinlock_t lock;
+	spinlock_t lock;	/* see @lock above */
 	u32 magic;
 	u8 flags;
 	u8 cached;

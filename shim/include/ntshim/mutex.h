@@ -167,7 +167,6 @@ static __always_inline bool __ntshim_fast_mutex_may_acquire(PFAST_MUTEX m, unsig
 	return true;
 }
 
-
 /* The lock half of the acquire calls: false if refused (reported). */
 static __always_inline bool __ntshim_fast_mutex_lock(PFAST_MUTEX m, unsigned long ip)
 {

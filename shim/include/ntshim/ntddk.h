@@ -32,6 +32,9 @@
 #include <ntshim/unicode.h>
 
 /* Mm and MDLs */
+#include <ntshim/mm.h>
+#include <ntshim/mdl.h>
+#include <ntshim/probe.h>
 
 /* interlocked, events, mutexes, resources */
 #include <ntshim/interlocked.h>
