@@ -2,7 +2,7 @@
 /*
  * Compile-only test: DDK code written the way the seed documents write it
  * (Windows types and casts, KdPrint((...)) with double parentheses,
- * multi-character pool tags, PAGED_CODE(), lists reached
+ * multi-character pool tags, the code-section macros, lists reached
  * through CONTAINING_RECORD, spin locks with a saved KIRQL, in-stack
  * queued spin locks).  It must build through <ntshim/ntddk.h> unchanged;
  * it is not linked into a module.  Written for ntshim, not copied.
@@ -24,7 +24,7 @@ typedef struct _FILE_INFO_NODE {
 
 static KSPIN_LOCK CounterLock;
 
-NTSTATUS CopyStringToPool(PUNICODE_STRING Copy)
+PAGEDCODE NTSTATUS CopyStringToPool(PUNICODE_STRING Copy)
 {
 	UNICODE_STRING Source = RTL_CONSTANT_STRING(L"a string to copy");
 
@@ -109,7 +109,7 @@ VOID CountUnderLocks(PULONG Counter)
 	KeReleaseInStackQueuedSpinLock(&LockHandle);
 }
 
-VOID MemoryRoutines(VOID)
+LOCKEDCODE VOID MemoryRoutines(VOID)
 {
 	UCHAR A[16], B[16];
 
