@@ -48,8 +48,9 @@ struct ntshim_demo {
  * @id:   0 .. n-1
  * @cpu:  the CPU the thread is bound to
  * @ret:  @fn's return value
- *
- * The remaining members belong to ntshim_demo_run_threads().
+ * @task: the kthread (ntshim_demo_run_threads() only)
+ * @go:   completed when all threads exist (ntshim_demo_run_threads() only)
+ * @done: completed when @fn returned (ntshim_demo_run_threads() only)
  */
 struct ntshim_demo_thread {
 	NTSTATUS (*fn)(struct ntshim_demo_thread *t);
@@ -57,7 +58,6 @@ struct ntshim_demo_thread {
 	int id;
 	int cpu;
 	NTSTATUS ret;
-	/* private */
 	struct task_struct *task;
 	struct completion *go;
 	struct completion done;
