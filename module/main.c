@@ -43,6 +43,9 @@ static int __init ntshim_init(void)
 	/* DPCs, timers, work items */
 
 	/* demos */
+	err = ntshim_demos_init(ntshim_debugfs);
+	if (err)
+		goto out_debugfs;
 
 	pr_info("loaded\n");
 	return 0;
@@ -58,6 +61,7 @@ static void __exit ntshim_exit(void)
 	debugfs_remove_recursive(ntshim_debugfs);
 
 	/* demos */
+	ntshim_demos_exit();
 
 	/* DPCs, timers, work items */
 

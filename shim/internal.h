@@ -24,6 +24,8 @@ int ntshim_mm_init(struct dentry *root);
 void ntshim_mm_exit(void);
 
 /* demos */
+int ntshim_demos_init(struct dentry *root);
+void ntshim_demos_exit(void);
 
 /* DPCs, timers, work items */
 
