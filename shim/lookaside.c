@@ -233,7 +233,7 @@ static void *lookaside_backend_alloc(GENERAL_LOOKASIDE *L, gfp_t gfp)
 		POOL_TYPE type = L->Type;
 
 		if (n->flags & LOOKASIDE_RAISE)
-			type |= NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE;
+			type |= POOL_RAISE_IF_ALLOCATION_FAILURE;
 		if (n->flags & LOOKASIDE_EX)
 			return L->AllocateEx(type, L->Size, L->Tag,
 					     container_of(L, LOOKASIDE_LIST_EX,

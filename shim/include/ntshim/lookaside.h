@@ -112,14 +112,6 @@
  */
 #define EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE 0x00000002UL
 
-/**
- * define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE - Windows' pool flag value
- *
- * Ored into the PoolType an Allocate callback of a RAISE_ON_FAIL list gets
- * (POOL_RAISE_IF_ALLOCATION_FAILURE's value).
- */
-#define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE 16
-
 struct _LOOKASIDE_LIST_EX;
 
 typedef PVOID ALLOCATE_FUNCTION(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
