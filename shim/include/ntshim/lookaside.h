@@ -63,6 +63,9 @@
  *    lookaside_use_after_delete; allocations return NULL; a block freed to
  *    a deleted list that still owes blocks is released to its backing
  *    store, anything else is left alone.
+ *  - a module unloading without deleting a list that lives in its own
+ *    memory (a static list): pool_leak, naming the module; ntshim deletes
+ *    the list then, before the module's memory goes away.
  * Double frees of a cached block are caught in every build.  Foreign frees
  * and double frees of blocks already back in the backing store need
  * per-block tracking, which only CONFIG_NTSHIM_DEBUG builds keep (a global
