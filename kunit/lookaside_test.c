@@ -268,7 +268,7 @@ static void ExInitializeLookasideListEx_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_PTR_EQ(test, cb.lookaside, (void *)&list);
 	KUNIT_EXPECT_EQ(test, cb.type,
-			NonPagedPoolNx | NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE);
+			NonPagedPoolNx | POOL_RAISE_IF_ALLOCATION_FAILURE);
 	ExFreeToLookasideListEx(&list, p);
 	KUNIT_EXPECT_EQ(test, atomic_read(&cb.frees), 0);	/* cached */
 	ExDeleteLookasideListEx(&list);

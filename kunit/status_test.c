@@ -53,6 +53,7 @@ static void ntshim_status_values_test(struct kunit *test)
 			0xC000009Au);
 	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_NOT_SUPPORTED, 0xC00000BBu);
 	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_CANCELLED, 0xC0000120u);
+	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_RESOURCE_NOT_OWNED, 0xC0000264u);
 	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_DEVICE_REMOVED, 0xC00002B6u);
 	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_FILE_TOO_LARGE, 0xC0000904u);
 	KUNIT_EXPECT_EQ(test, sizeof(NTSTATUS), 4);
@@ -169,6 +170,8 @@ static void ntshim_status_name_test(struct kunit *test)
 			   "STATUS_SUCCESS");
 	KUNIT_EXPECT_STREQ(test, ntshim_status_name(STATUS_ABANDONED_WAIT_0),
 			   "STATUS_ABANDONED");
+	KUNIT_EXPECT_STREQ(test, ntshim_status_name(STATUS_RESOURCE_NOT_OWNED),
+			   "STATUS_RESOURCE_NOT_OWNED");
 	KUNIT_EXPECT_STREQ(test, ntshim_status_name((NTSTATUS)0xC0001234),
 			   "STATUS_<unknown>");
 	for (i = 0; i < ARRAY_SIZE(status_map); i++)

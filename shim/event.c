@@ -481,12 +481,15 @@ LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
 	WRITE_ONCE(Mutex->Header.SignalState, old + 1);
 	freed = old + 1 > 0;
 	if (freed) {
+		/*
+		 * Tell lockdep before anyone else can own it: once the lock
+		 * is dropped, the next owner may release and free the mutex.
+		 */
+		mutex_release(&Mutex->dep_map, _RET_IP_);
 		Mutex->OwnerThread = NULL;
 		dispatcher_wait_test(&Mutex->Header);
 	}
 	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
-	if (freed)
-		mutex_release(&Mutex->dep_map, _RET_IP_);
 	return old;
 }
 EXPORT_SYMBOL_GPL(KeReleaseMutex);

@@ -233,7 +233,7 @@ static void *lookaside_backend_alloc(GENERAL_LOOKASIDE *L, gfp_t gfp)
 		POOL_TYPE type = L->Type;
 
 		if (n->flags & LOOKASIDE_RAISE)
-			type |= NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE;
+			type |= POOL_RAISE_IF_ALLOCATION_FAILURE;
 		if (n->flags & LOOKASIDE_EX)
 			return L->AllocateEx(type, L->Size, L->Tag,
 					     container_of(L, LOOKASIDE_LIST_EX,
@@ -769,14 +769,58 @@ static int lookaside_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(lookaside);
 
+/*
+ * A driver that unloads without deleting a lookaside list in its own
+ * memory (a static list) would leave it on lookaside_lists after its
+ * memory is gone, for debugfs and every later list walk to trip over.
+ * Windows' Driver Verifier catches this at unload; ntshim reports it as
+ * a leak and deletes the list while the module's memory still exists.
+ */
+static int lookaside_module_notify(struct notifier_block *nb,
+				   unsigned long action, void *data)
+{
+	struct module *mod = data;
+	GENERAL_LOOKASIDE *L;
+	unsigned long flags;
+	bool found;
+
+	/* GOING comes after the module's exit, before its memory is freed. */
+	if (action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	do {
+		found = false;
+		spin_lock_irqsave(&lookaside_lists_lock, flags);
+		list_for_each_entry(L, &lookaside_lists, ListEntry) {
+			if (within_module((unsigned long)L, mod)) {
+				list_del_init(&L->ListEntry);
+				found = true;
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&lookaside_lists_lock, flags);
+		if (found) {
+			ntshim_violation(NTSHIM_V_POOL_LEAK, L->Tag, L, 0,
+					 "%s unloads without deleting this lookaside list",
+					 mod->name);
+			lookaside_delete(L, 0);
+		}
+	} while (found);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block lookaside_module_nb = {
+	.notifier_call = lookaside_module_notify,
+};
+
 int ntshim_lookaside_init(struct dentry *root)
 {
 	debugfs_create_file("lookaside", 0400, root, NULL, &lookaside_fops);
-	return 0;
+	return register_module_notifier(&lookaside_module_nb);
 }
 
 void ntshim_lookaside_exit(void)
 {
+	unregister_module_notifier(&lookaside_module_nb);
 	flush_work(&lookaside_doomed_work);
 	lookaside_doomed_work_fn(NULL);
 	if (!list_empty(&lookaside_lists))

@@ -101,9 +101,14 @@ BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
 		xa_store(&Resource->SharedOwners, id, xa_mk_value(depth + 1), GFP_ATOMIC);
 		return TRUE;
 	}
-	/* Record first, so no allocation happens under the rwsem. */
-	/* (allocates only the first time this thread takes the resource) */
-	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1), GFP_KERNEL)))
+	/*
+	 * Record first, so no allocation happens under the rwsem (it
+	 * allocates only the first time this thread takes the resource).
+	 * A waiting acquire cannot fail on Windows and callers do not check
+	 * it, so that small allocation must not fail either.
+	 */
+	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1),
+			       Wait ? GFP_KERNEL | __GFP_NOFAIL : GFP_KERNEL)))
 		return FALSE;
 	if (Wait) {
 		down_read(&Resource->Lock);

@@ -46,41 +46,6 @@
 #include <ntshim/types.h>
 #include <ntshim/status.h>
 
-/* Status codes of the waits; status.h may already define them. */
-#ifndef STATUS_WAIT_0
-#define STATUS_WAIT_0 ((NTSTATUS)0x00000000L)
-#endif
-#ifndef STATUS_WAIT_63
-#define STATUS_WAIT_63 ((NTSTATUS)0x0000003FL)
-#endif
-#ifndef STATUS_ABANDONED
-#define STATUS_ABANDONED ((NTSTATUS)0x00000080L)
-#endif
-#ifndef STATUS_ABANDONED_WAIT_0
-#define STATUS_ABANDONED_WAIT_0 ((NTSTATUS)0x00000080L)
-#endif
-#ifndef STATUS_USER_APC
-#define STATUS_USER_APC ((NTSTATUS)0x000000C0L)
-#endif
-#ifndef STATUS_KERNEL_APC
-#define STATUS_KERNEL_APC ((NTSTATUS)0x00000100L)
-#endif
-#ifndef STATUS_ALERTED
-#define STATUS_ALERTED ((NTSTATUS)0x00000101L)
-#endif
-#ifndef STATUS_TIMEOUT
-#define STATUS_TIMEOUT ((NTSTATUS)0x00000102L)
-#endif
-#ifndef STATUS_MUTANT_NOT_OWNED
-#define STATUS_MUTANT_NOT_OWNED ((NTSTATUS)0xC0000046L)
-#endif
-#ifndef STATUS_RESOURCE_NOT_OWNED
-#define STATUS_RESOURCE_NOT_OWNED ((NTSTATUS)0xC0000264L)
-#endif
-#ifndef STATUS_INVALID_PARAMETER_MIX
-#define STATUS_INVALID_PARAMETER_MIX ((NTSTATUS)0xC0000030L)
-#endif
-
 /* Objects per wait without a caller-supplied wait block array. */
 #define THREAD_WAIT_OBJECTS 3
 /* Most objects one KeWaitForMultipleObjects() call can take. */

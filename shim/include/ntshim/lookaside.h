@@ -63,6 +63,9 @@
  *    lookaside_use_after_delete; allocations return NULL; a block freed to
  *    a deleted list that still owes blocks is released to its backing
  *    store, anything else is left alone.
+ *  - a module unloading without deleting a list that lives in its own
+ *    memory (a static list): pool_leak, naming the module; ntshim deletes
+ *    the list then, before the module's memory goes away.
  * Double frees of a cached block are caught in every build.  Foreign frees
  * and double frees of blocks already back in the backing store need
  * per-block tracking, which only CONFIG_NTSHIM_DEBUG builds keep (a global
@@ -111,14 +114,6 @@
  * ExInitializeLookasideListEx() flag; excludes RAISE_ON_FAIL.
  */
 #define EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE 0x00000002UL
-
-/**
- * define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE - Windows' pool flag value
- *
- * Ored into the PoolType an Allocate callback of a RAISE_ON_FAIL list gets
- * (POOL_RAISE_IF_ALLOCATION_FAILURE's value).
- */
-#define NTSHIM_POOL_RAISE_IF_ALLOCATION_FAILURE 16
 
 struct _LOOKASIDE_LIST_EX;
 

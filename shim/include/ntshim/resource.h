@@ -128,7 +128,8 @@ BOOLEAN ExAcquireResourceExclusiveLite(PERESOURCE Resource, BOOLEAN Wait);
  *
  * Granted at once to a thread that already holds it, shared or exclusive.
  *
- * Return: TRUE if acquired.
+ * Return: TRUE if acquired; always TRUE when @Wait is TRUE (unless the
+ * call is refused as a violation), as on Windows.
  */
 BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait);
 
