@@ -35,6 +35,12 @@ static int __init ntshim_init(void)
 	/* Mm and MDLs */
 
 	/* DPCs, timers, work items */
+	err = ntshim_dpc_init(ntshim_debugfs);
+	if (err) {
+		ntshim_lookaside_exit();
+		ntshim_pool_exit();
+		goto out_debugfs;
+	}
 
 	/* demos */
 
@@ -54,6 +60,7 @@ static void __exit ntshim_exit(void)
 	/* demos */
 
 	/* DPCs, timers, work items */
+	ntshim_dpc_exit();
 
 	/* Mm and MDLs */
 

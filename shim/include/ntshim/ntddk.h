@@ -36,5 +36,9 @@
 /* interlocked, events, mutexes, resources */
 
 /* DPCs, timers, work items, time */
+#include <ntshim/time.h>
+#include <ntshim/dpc.h>
+#include <ntshim/timer.h>
+#include <ntshim/workitem.h>
 
 #endif /* _NTSHIM_NTDDK_H */
