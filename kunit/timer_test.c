@@ -179,7 +179,7 @@ static void KeSetTimer_no_dpc_test(struct kunit *test)
 	KeInitializeTimer(&timer);
 	KeSetTimer(&timer, due(-MS_100NS(2)), NULL);
 	while (!KeReadStateTimer(&timer) && time_before(jiffies, end))
-		msleep(2);
+		usleep_range(2000, 4000);
 	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 }

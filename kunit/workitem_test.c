@@ -39,7 +39,7 @@ static void probe_common(struct work_probe *p, PVOID object)
 	p->irql = KeGetCurrentIrql();
 	p->object = object;
 	/* PASSIVE_LEVEL: sleeping is allowed. */
-	msleep(1);
+	usleep_range(1000, 2000);
 	p->slept = true;
 	atomic_inc(&p->runs);
 	complete(&p->done);
@@ -205,7 +205,7 @@ static void IoQueueWorkItem_already_queued_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
 			misuse + 1);
 	wait_ran(test, &p);
-	msleep(10);
+	msleep(20);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 	IoFreeWorkItem(item);
 }
@@ -233,7 +233,7 @@ static void IoFreeWorkItem_queued_test(struct kunit *test)
 	wait_ran(test, &p);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 	/* Let the run function finish its deferred free before the stack goes. */
-	msleep(10);
+	msleep(20);
 }
 
 /* Uninitialising a queued item above PASSIVE_LEVEL cancels it. */

@@ -46,6 +46,7 @@ struct ntshim_dpc_stats {
 	u64 flushes;
 	u64 cancelled;
 };
+
 static DEFINE_PER_CPU(struct ntshim_dpc_stats, ntshim_dpc_stats);
 
 #define dpc_stat_inc(field) this_cpu_inc(ntshim_dpc_stats.field)
@@ -96,15 +97,15 @@ void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
 {
 	if (!Dpc || !DeferredRoutine) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
-				 "KeInitializeDpc with a NULL %s",
+				 "%s with a NULL %s", __func__,
 				 Dpc ? "routine" : "DPC");
 		return;
 	}
 	if (Dpc->Magic == NTSHIM_DPC_MAGIC &&
 	    test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
-				 "KeInitializeDpc on a queued DPC (%ps): ignored",
-				 Dpc->DeferredRoutine);
+				 "%s on a queued DPC (%ps): ignored",
+				 __func__, Dpc->DeferredRoutine);
 		return;
 	}
 	Dpc->Type = DpcObject;
@@ -200,8 +201,8 @@ void KeFlushQueuedDpcs(void)
 {
 	if (!preemptible()) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, NULL, _RET_IP_,
-				 "KeFlushQueuedDpcs above PASSIVE_LEVEL (IRQL %u)",
-				 KeGetCurrentIrql());
+				 "%s above PASSIVE_LEVEL (IRQL %u)",
+				 __func__, KeGetCurrentIrql());
 		return;
 	}
 	dpc_stat_inc(flushes);
@@ -217,8 +218,8 @@ void KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
 		return;
 	if (cpu >= nr_cpu_ids || !cpu_possible(cpu)) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
-				 "KeSetTargetProcessorDpc to processor %u of %u: ignored",
-				 cpu, nr_cpu_ids);
+				 "%s to processor %u of %u: ignored",
+				 __func__, cpu, nr_cpu_ids);
 		return;
 	}
 	WRITE_ONCE(Dpc->Number, cpu);
@@ -233,7 +234,8 @@ NTSTATUS KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber)
 	    ProcNumber->Number >= nr_cpu_ids ||
 	    !cpu_possible(ProcNumber->Number)) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
-				 "KeSetTargetProcessorDpcEx to a processor that does not exist");
+				 "%s to a processor that does not exist",
+				 __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	WRITE_ONCE(Dpc->Number, ProcNumber->Number);
@@ -247,8 +249,8 @@ void KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance)
 		return;
 	if ((unsigned int)Importance > MediumHighImportance) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
-				 "KeSetImportanceDpc with importance %d: ignored",
-				 Importance);
+				 "%s with importance %d: ignored",
+				 __func__, Importance);
 		return;
 	}
 	WRITE_ONCE(Dpc->Importance, Importance);

@@ -115,7 +115,7 @@ void KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
 
 	if (!Timer) {
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, NULL, _RET_IP_,
-				 "KeInitializeTimerEx on a NULL timer");
+				 "%s on a NULL timer", __func__);
 		return;
 	}
 	if (Timer->Magic == NTSHIM_TIMER_MAGIC) {
@@ -130,8 +130,8 @@ void KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
 	}
 	if ((unsigned int)Type > SynchronizationTimer) {
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, _RET_IP_,
-				 "KeInitializeTimerEx with type %d: using NotificationTimer",
-				 Type);
+				 "%s with type %d: using NotificationTimer",
+				 __func__, Type);
 		Type = NotificationTimer;
 	}
 	Timer->Type = Type;

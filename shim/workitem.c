@@ -163,7 +163,8 @@ void IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
 		return;
 	if (!IoWorkItem->Allocated) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "IoFreeWorkItem on an IoInitializeWorkItem() item: ignored");
+				 "%s on an IoInitializeWorkItem() item: ignored",
+				 __func__);
 		return;
 	}
 	spin_lock_irqsave(&ntshim_work_lock, flags);
@@ -174,8 +175,8 @@ void IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
 
 	if (queued) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "IoFreeWorkItem on a queued item (%ps): freed after it runs",
-				 IoWorkItem->Work.routine);
+				 "%s on a queued item (%ps): freed after it runs",
+				 __func__, IoWorkItem->Work.routine);
 		return;
 	}
 	IoWorkItem->Magic = 0;
@@ -193,7 +194,7 @@ void IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem)
 {
 	if (!IoWorkItem) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, NULL, _RET_IP_,
-				 "IoInitializeWorkItem on a NULL item");
+				 "%s on a NULL item", __func__);
 		return;
 	}
 	io_item_init(IoWorkItem, IoObject, false);
@@ -213,14 +214,14 @@ void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 		work_dequeue_locked(&IoWorkItem->Work);
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
 
-	if (queued) {
+	if (queued)
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "IoUninitializeWorkItem on a queued item (%ps): %s",
-				 IoWorkItem->Work.routine,
+				 "%s on a queued item (%ps): %s",
+				 __func__, IoWorkItem->Work.routine,
 				 preemptible() ? "waited for it" : "cancelled it");
-		if (preemptible())
-			flush_work(&IoWorkItem->Work.work);
-	}
+	/* A running routine is waited for too, unless it is the caller. */
+	if (preemptible() && current_work() != &IoWorkItem->Work.work)
+		flush_work(&IoWorkItem->Work.work);
 	IoWorkItem->Magic = 0;
 }
 EXPORT_SYMBOL_GPL(IoUninitializeWorkItem);
@@ -235,7 +236,7 @@ void IoQueueWorkItem(PIO_WORKITEM IoWorkItem,
 		return;
 	if (!WorkerRoutine) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "IoQueueWorkItem with a NULL routine");
+				 "%s with a NULL routine", __func__);
 		return;
 	}
 	/* Set the routine under the lock only if the item is not queued. */
@@ -261,7 +262,7 @@ void IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
 		return;
 	if (!WorkerRoutine) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "IoQueueWorkItemEx with a NULL routine");
+				 "%s with a NULL routine", __func__);
 		return;
 	}
 	spin_lock_irqsave(&ntshim_work_lock, flags);
@@ -287,7 +288,8 @@ void ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
 	if (!WorkItem || !WorkItem->WorkerRoutine ||
 	    WorkItem->Work.work.func != ntshim_work_run_fn) {
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, WorkItem, _RET_IP_,
-				 "ExQueueWorkItem on an item ExInitializeWorkItem() never set up");
+				 "%s on an item ExInitializeWorkItem() never set up",
+				 __func__);
 		return;
 	}
 	work_queue(&WorkItem->Work, WorkItem->WorkerRoutine, QueueType,

@@ -16,6 +16,8 @@
  * IoFreeWorkItem() on a queued item is reported and deferred: the item
  * runs, then ntshim frees it.  IoUninitializeWorkItem() on a queued item
  * is reported and waits for it (PASSIVE_LEVEL) or cancels it (above).
+ * IoUninitializeWorkItem() at PASSIVE_LEVEL also waits for a routine that
+ * is running, so the caller may free the memory afterwards.
  *
  * DEVICE_OBJECT here is a minimal stand-in: work items only store the
  * pointer and hand it back to the routine.
@@ -171,8 +173,9 @@ void IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem);
  * IoUninitializeWorkItem() - tear down an IoInitializeWorkItem() item
  * @IoWorkItem: the item
  *
- * A queued item is reported, then waited for at PASSIVE_LEVEL or
- * cancelled above it.
+ * At PASSIVE_LEVEL it waits until the item's routine has run if the item
+ * is queued or running (unless called from that routine).  A queued item
+ * is reported (WORKITEM_MISUSE); above PASSIVE_LEVEL it is cancelled.
  */
 void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem);
 
