@@ -46,13 +46,13 @@ static bool timer_valid(PKTIMER Timer, unsigned long caller, const char *what)
  * not running.  Returns with the lock held; *flags as for irqsave.
  */
 static void timer_stop_and_lock(PKTIMER Timer, unsigned long *flags)
+	__acquires(&ntshim_timer_lock)
 {
-	for (;;) {
-		raw_spin_lock_irqsave(&ntshim_timer_lock, *flags);
-		if (hrtimer_try_to_cancel(&Timer->Timer) >= 0)
-			return;
+	raw_spin_lock_irqsave(&ntshim_timer_lock, *flags);
+	while (hrtimer_try_to_cancel(&Timer->Timer) < 0) {
 		raw_spin_unlock_irqrestore(&ntshim_timer_lock, *flags);
 		cpu_relax();
+		raw_spin_lock_irqsave(&ntshim_timer_lock, *flags);
 	}
 }
 
