@@ -9,6 +9,19 @@
 #   make demo            boot the test VM and show every demo's output
 #   make vm MODULES="a.ko" CMD="..."   boot the debug VM with your modules
 #   make check-harness   prove that make check catches each kind of failure
+#   make tools           build tools/ntpoolmon
+#   make lint            checkpatch --strict, sparse, kernel-doc, project rules
+#   make compat          compile-check against Debian's 6.1 and 6.12 headers
+#                        and the debug kernel, W=1, no warning allowed
+#   make intree          graft into the kernel tree, run kunit.py (x86_64)
+#   make install         modules_install (INSTALL_MOD_DIR=extra) + depmod,
+#                        ntpoolmon and its man page, Module.symvers for
+#                        client modules; make uninstall undoes it
+#   make install-headers the public headers and ntshim.mk for client modules
+#   make dkms-install    register with DKMS (rebuilds on kernel upgrades);
+#                        make dkms-uninstall removes it
+# See docs/install.md.  KDIR picks the kernel; DESTDIR and PREFIX stage and
+# place the installed files.
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 PWD := $(CURDIR)
@@ -38,4 +51,88 @@ vm:
 distclean:
 	rm -rf build
 
+# ---- tools, lint, compat, in-tree ------------------------------------------
+
+tools:
+	$(MAKE) -C tools/ntpoolmon
+
+tools-test:
+	$(MAKE) -C tools/ntpoolmon test
+
+lint:
+	tools/lint.sh
+
+compat:
+	tools/compat.sh
+
+intree:
+	tools/intree/graft.sh
+
+# ---- install -------------------------------------------------------------------
+
+PREFIX ?= /usr/local
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share/ntshim
+NTSHIM_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+# The release the kernel reports (uname -r), which is what /lib/modules uses;
+# Debian's headers have a different include/config/kernel.release.
+KREL = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h)
+MODDIR = $(INSTALL_MOD_PATH)/lib/modules/$(KREL)/extra
+
+install: modules tools
+	@test -n "$(KREL)" || { echo "ntshim: no kernel at KDIR=$(KDIR)"; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(PWD) KERNELRELEASE=$(KREL) INSTALL_MOD_DIR=extra modules_install
+	$(if $(INSTALL_MOD_PATH),@echo "ntshim: staged; run 'depmod $(KREL)' on the target",depmod $(KREL))
+	install -D -m 0644 Module.symvers $(DESTDIR)$(DATADIR)/$(KREL)/Module.symvers
+	$(MAKE) -C tools/ntpoolmon install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
+
+uninstall:
+	@test -n "$(KREL)" || { echo "ntshim: no kernel at KDIR=$(KDIR)"; exit 1; }
+	rm -f $(MODDIR)/module/ntshim.ko* $(MODDIR)/kunit/ntshim_test.ko*
+	-rmdir $(MODDIR)/module $(MODDIR)/kunit 2>/dev/null
+	$(if $(INSTALL_MOD_PATH),,depmod $(KREL))
+	rm -rf $(DESTDIR)$(DATADIR)/$(KREL)
+	$(MAKE) -C tools/ntpoolmon uninstall DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
+
+# Client modules: #include <ntshim/ntddk.h> and, in their Kbuild,
+# include $(DATADIR)/ntshim.mk (which also points modpost at the
+# Module.symvers that make install put under $(DATADIR)/<release>/).
+install-headers:
+	install -d $(DESTDIR)$(INCLUDEDIR)/ntshim
+	install -m 0644 shim/include/ntshim/*.h $(DESTDIR)$(INCLUDEDIR)/ntshim/
+	install -d $(DESTDIR)$(DATADIR)
+	{ echo '# SPDX-License-Identifier: GPL-2.0'; \
+	  echo '# Installed by ntshim $(NTSHIM_VERSION): include from a client module'"'"'s Kbuild.'; \
+	  echo 'ccflags-y += -I$(INCLUDEDIR) -Wno-multichar'; \
+	  echo 'KBUILD_EXTRA_SYMBOLS += $(DATADIR)/$$(KERNELRELEASE)/Module.symvers'; \
+	} > $(DESTDIR)$(DATADIR)/ntshim.mk
+	chmod 0644 $(DESTDIR)$(DATADIR)/ntshim.mk
+
+uninstall-headers:
+	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/ntshim/,$(notdir $(wildcard shim/include/ntshim/*.h)))
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/ntshim
+	rm -f $(DESTDIR)$(DATADIR)/ntshim.mk
+
+DKMS_SRC = /usr/src/ntshim-$(NTSHIM_VERSION)
+
+# DKMS builds for KREL (KDIR's kernel); later kernels get it automatically.
+dkms-install:
+	@test -n "$(KREL)" || { echo "ntshim: no kernel at KDIR=$(KDIR)"; exit 1; }
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	tar -C $(PWD) -c --exclude=./build --exclude=./.git --exclude='*.o' \
+		--exclude='*.ko' --exclude='.*.cmd' --exclude='*.mod*' \
+		--exclude=Module.symvers --exclude=modules.order \
+		--exclude=./tools/ntpoolmon/ntpoolmon . | tar -C $(DKMS_SRC) -x
+	dkms add -m ntshim -v $(NTSHIM_VERSION)
+	dkms build -m ntshim -v $(NTSHIM_VERSION) -k $(KREL)
+	dkms install -m ntshim -v $(NTSHIM_VERSION) -k $(KREL)
+
+dkms-uninstall:
+	-dkms remove -m ntshim -v $(NTSHIM_VERSION) --all
+	rm -rf $(DKMS_SRC)
+
+.PHONY: tools tools-test lint compat intree install uninstall install-headers \
+	uninstall-headers dkms-install dkms-uninstall
 .PHONY: all modules clean check check-harness demo vm distclean

@@ -4,7 +4,7 @@
  * ExInterlocked* list forms.  One small case per call, in the style of
  * lib/list-test.c; the pictures show [head] and the entries in Flink order.
  */
-#include <kunit/test.h>
+#include "ntshim_kunit.h"
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/hrtimer.h>
@@ -744,4 +744,5 @@ static struct kunit_suite ntshim_list_suite = {
 	.name = "ntshim_list",
 	.test_cases = ntshim_list_cases,
 };
+
 kunit_test_suite(ntshim_list_suite);

@@ -6,7 +6,7 @@
  * AllocateMisses, TF TotalFrees, FM FreeMisses; "cache" is what the list
  * holds (at most Depth = 4 blocks).
  */
-#include <kunit/test.h>
+#include "ntshim_kunit.h"
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/kasan.h>
@@ -739,4 +739,5 @@ static struct kunit_suite ntshim_lookaside_suite = {
 	.init = lookaside_test_init,
 	.test_cases = ntshim_lookaside_cases,
 };
+
 kunit_test_suite(ntshim_lookaside_suite);

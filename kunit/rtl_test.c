@@ -350,4 +350,5 @@ static struct kunit_suite ntshim_rtl_suite = {
 	.name = "ntshim_rtl",
 	.test_cases = ntshim_rtl_cases,
 };
+
 kunit_test_suite(ntshim_rtl_suite);

@@ -5,7 +5,7 @@
  * lock-free push/pop from kthreads on both CPUs.  Pictures show
  * [header depth/sequence] and the entries in Next order.
  */
-#include <kunit/test.h>
+#include "ntshim_kunit.h"
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/hrtimer.h>
@@ -475,4 +475,5 @@ static struct kunit_suite ntshim_slist_suite = {
 	.name = "ntshim_slist",
 	.test_cases = ntshim_slist_cases,
 };
+
 kunit_test_suite(ntshim_slist_suite);

@@ -192,4 +192,5 @@ static struct kunit_suite ntshim_status_suite = {
 	.name = "ntshim_status",
 	.test_cases = ntshim_status_cases,
 };
+
 kunit_test_suite(ntshim_status_suite);

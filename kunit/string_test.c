@@ -92,8 +92,7 @@ static void ntshim_rtl_copy_unicode_string_seed_test(struct kunit *test)
 	UNICODE_STRING dst = { 0 };
 	UNICODE_STRING src = RTL_CONSTANT_STRING(L"My source string!");
 
-	/* kmalloc until the pool's ExAllocatePoolWithTag is merged */
-	dst.Buffer = kmalloc(src.Length, GFP_KERNEL);
+	dst.Buffer = ExAllocatePoolWithTag(NonPagedPool, src.Length, 'gaTM');
 	KUNIT_ASSERT_NOT_NULL(test, dst.Buffer);
 	dst.Length = dst.MaximumLength = src.Length;	/* as the seed has it */
 	RtlCopyUnicodeString(&dst, &src);
@@ -102,7 +101,7 @@ static void ntshim_rtl_copy_unicode_string_seed_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dst.MaximumLength, 34);
 	KUNIT_EXPECT_EQ(test, memcmp(dst.Buffer, src.Buffer, 34), 0);
 	KUNIT_EXPECT_TRUE(test, RtlEqualUnicodeString(&dst, &src, FALSE));
-	kfree(dst.Buffer);
+	ExFreePool(dst.Buffer);
 }
 
 static void ntshim_rtl_init_unicode_string_test(struct kunit *test)
@@ -594,10 +593,11 @@ static void ntshim_rtl_conversion_too_long_test(struct kunit *test)
 static void ntshim_rtl_free_foreign_test(struct kunit *test)
 {
 	UNICODE_STRING lit = RTL_CONSTANT_STRING(L"literal");
-	u64 before = bad_strings();
+	u64 before = ntshim_violation_count(NTSHIM_V_POOL_BAD_FREE);
 
 	RtlFreeUnicodeString(&lit);
-	KUNIT_EXPECT_EQ(test, bad_strings(), before + 1);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_POOL_BAD_FREE),
+			before + 1);
 	KUNIT_EXPECT_NULL(test, lit.Buffer);
 	KUNIT_EXPECT_EQ(test, lit.Length, 0);
 	RtlFreeUnicodeString(NULL);
@@ -663,4 +663,5 @@ static struct kunit_suite ntshim_string_suite = {
 	.name = "ntshim_string",
 	.test_cases = ntshim_string_cases,
 };
+
 kunit_test_suite(ntshim_string_suite);

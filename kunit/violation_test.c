@@ -49,6 +49,7 @@ static struct kunit_suite ntshim_violation_suite = {
 	.name = "ntshim_violation",
 	.test_cases = ntshim_violation_cases,
 };
+
 kunit_test_suite(ntshim_violation_suite);
 
 MODULE_DESCRIPTION("KUnit tests for ntshim");

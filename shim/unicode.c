@@ -11,34 +11,27 @@
 #include <linux/nls.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <ntshim/pool.h>
 #include <ntshim/rtl.h>
 #include <ntshim/tag.h>
 #include <ntshim/unicode.h>
 #include <ntshim/violation.h>
 
 /*
- * String buffers for AllocateDestinationString.  These two go through
- * the pool (ExAllocatePoolWithTag/ExFreePoolWithTag, tag 'Strg') once it
- * is merged; until then they are plain kmalloc/kfree.
+ * String buffers for AllocateDestinationString come from the paged pool
+ * under one tag, so they show in pooltags and a bad
+ * RtlFree*String() is caught by the pool's free checks.
  */
 #define RTL_STRING_TAG NTSHIM_TAG('S', 't', 'r', 'g')
 
 static void *rtl_string_alloc(size_t n)
 {
-	might_sleep();
-	return kmalloc(n, GFP_KERNEL);
+	return ExAllocatePoolWithTag(PagedPool, n, RTL_STRING_TAG);
 }
 
-static void rtl_string_free(void *p, unsigned long caller)
+static void rtl_string_free(void *p)
 {
-	/* A literal or stack buffer would crash kfree(): refuse it. */
-	if (!virt_addr_valid(p)) {
-		ntshim_violation(NTSHIM_V_RTL_BAD_STRING, RTL_STRING_TAG, p,
-				 caller,
-				 "freeing a string buffer no Rtl routine allocated");
-		return;
-	}
-	kfree(p);
+	ExFreePoolWithTag(p, RTL_STRING_TAG);
 }
 
 /* A checked view of a counted string: lengths in bytes, both even. */
@@ -649,7 +642,7 @@ void RtlFreeUnicodeString(PUNICODE_STRING UnicodeString)
 	if (!UnicodeString)
 		return;
 	if (UnicodeString->Buffer)
-		rtl_string_free(UnicodeString->Buffer, _RET_IP_);
+		rtl_string_free(UnicodeString->Buffer);
 	UnicodeString->Buffer = NULL;
 	UnicodeString->Length = 0;
 	UnicodeString->MaximumLength = 0;
@@ -661,7 +654,7 @@ void RtlFreeAnsiString(PANSI_STRING AnsiString)
 	if (!AnsiString)
 		return;
 	if (AnsiString->Buffer)
-		rtl_string_free(AnsiString->Buffer, _RET_IP_);
+		rtl_string_free(AnsiString->Buffer);
 	AnsiString->Buffer = NULL;
 	AnsiString->Length = 0;
 	AnsiString->MaximumLength = 0;

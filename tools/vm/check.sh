@@ -6,6 +6,7 @@
 # demos and the example driver, unload, and judge the console:
 #   - every KUnit case of every suite in kunit/*.c must pass;
 #   - every demo must end with "status: STATUS_SUCCESS";
+#   - the example driver and ntpoolmon must report ok against the live module;
 #   - no BUG/WARNING/KASAN/lockdep/kmemleak report, no taint but O, E, N;
 #   - the guest must finish before NTSHIM_VM_TIMEOUT.
 # Ends with the line "N passed, N failed[, N skipped]".
@@ -18,9 +19,10 @@ echo "ntshim: building modules against $kdir"
 build_modules "$kdir" "$obj" NTSHIM_DEBUG=1
 [ -f "$obj/kunit/ntshim_test.ko" ] || { echo "ntshim: no ntshim_test.ko" >&2; exit 1; }
 
-extra=
+make -s -C "$top/tools/ntpoolmon"
+extra="$top/tools/ntpoolmon/ntpoolmon $vm_dir/guest-ntpoolmon.sh"
 if [ -f "$obj/examples/ntshim_example.ko" ]; then
-	extra="$obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
+	extra="$extra $obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
 fi
 log=$cache/check.log
 echo "ntshim: booting the test VM (log: $log)"

@@ -3,7 +3,7 @@
 # Install the Debian packages the build and the test VM need, when missing.
 set -euo pipefail
 
-pkgs="linux-source-6.12 qemu-system-x86 busybox-static flex bison bc libelf-dev
+pkgs="linux-source-6.12 qemu-system-x86 busybox-static flex bison bc libelf-dev libc6-dev
 libssl-dev dwarves cpio sparse python3 gcc make rsync gzip"
 missing=
 for p in $pkgs; do

@@ -14,5 +14,6 @@ if [ -d /sys/kernel/debug/ntshim/demos ]; then
 		echo "NTSHIM-DEMO-END ${f##*/} status=$?"
 	done
 fi
-[ -x ./guest-example.sh ] && sh ./guest-example.sh
+[ -f ./guest-example.sh ] && sh ./guest-example.sh
+[ -f ./guest-ntpoolmon.sh ] && sh ./guest-ntpoolmon.sh
 exit 0

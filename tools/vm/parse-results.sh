@@ -3,7 +3,7 @@
 #
 # parse-results.sh <console.log> <suite>...: read the KTAP blocks that
 # guest-check.sh printed from /sys/kernel/debug/kunit/<suite>/results, the
-# demo blocks and the example driver's verdict; print one line per suite,
+# demo blocks, the example driver's and ntpoolmon's verdicts; print one line per suite,
 # then "TOTAL passed=N failed=N skipped=N".  A listed suite with no block,
 # or with fewer results than its plan, counts as failed.
 set -euo pipefail
@@ -36,6 +36,8 @@ suite != "" && /^    not ok [0-9]+ / {
 }
 /^NTSHIM-EXAMPLE: ok/ { epass++; next }
 /^NTSHIM-EXAMPLE: FAIL/ { efail++; failures = failures "  FAIL example: " $0 "\n"; next }
+/^NTSHIM-TOOL: ok / { tlpass++; next }
+/^NTSHIM-TOOL: FAIL / { tlfail++; failures = failures "  FAIL tool: " $0 "\n"; next }
 END {
 	n = split(expected, want, " ")
 	for (i = 1; i <= n; i++) {
@@ -57,6 +59,7 @@ END {
 	}
 	if (dpass + dfail) printf "%-24s %3d passed, %d failed:%s\n", "demos", dpass, dfail, demos
 	if (epass + efail) printf "%-24s %3d passed, %d failed\n", "example driver", epass, efail
+	if (tlpass + tlfail) printf "%-24s %3d passed, %d failed\n", "ntpoolmon (live)", tlpass, tlfail
 	if (failures != "") printf "%s", failures
-	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass, tfail + dfail + efail, tskip
+	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass + tlpass, tfail + dfail + efail + tlfail, tskip
 }' "$log"

@@ -34,6 +34,10 @@
 /* Mm and MDLs */
 
 /* interlocked, events, mutexes, resources */
+#include <ntshim/interlocked.h>
+#include <ntshim/event.h>
+#include <ntshim/mutex.h>
+#include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
 #include <ntshim/time.h>

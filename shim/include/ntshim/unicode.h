@@ -372,10 +372,10 @@ NTSTATUS RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString,
  *                 zeroed
  *
  * Only for strings filled by a routine called with
- * AllocateDestinationString TRUE.  A Buffer that plainly cannot have
- * come from the allocator (outside the kernel's direct map: a literal in
- * a module, a vmap'ed stack) is reported as rtl_bad_string and not
- * freed; full ownership checks come with the pool.
+ * AllocateDestinationString TRUE: those buffers come from the paged pool
+ * under tag 'Strg' (shown as "Strg" in pooltags).  Any other Buffer is
+ * caught by the pool's free checks, reported as pool_bad_free and not
+ * freed.
  */
 void RtlFreeUnicodeString(PUNICODE_STRING UnicodeString);
 

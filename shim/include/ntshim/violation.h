@@ -57,6 +57,8 @@
 	V(SYNC_BAD_IRQL, "sync_wait_at_dispatch")                             \
 	V(SYNC_NOT_OWNER, "sync_release_not_owner")                           \
 	V(SYNC_DELETE_HELD, "sync_delete_while_held")                         \
+	V(SYNC_BAD_OBJECT, "sync_bad_object")                                 \
+	V(SYNC_SELF_DEADLOCK, "sync_self_deadlock")                           \
 	V(DPC_MISUSE, "dpc_misuse")                                           \
 	V(TIMER_MISUSE, "timer_misuse")                                       \
 	V(WORKITEM_MISUSE, "workitem_misuse")

@@ -37,6 +37,7 @@ static struct kunit_suite ntshim_harness_selftest_suite = {
 	.name = "ntshim_harness_selftest",
 	.test_cases = ntshim_harness_selftest_cases,
 };
+
 kunit_test_suite(ntshim_harness_selftest_suite);
 
 static noinline char read_past_end(char *p, size_t n)

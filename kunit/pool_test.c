@@ -1,0 +1,760 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for ntshim's executive pool (suite ntshim_pool).
+ *
+ * Each case uses tags of its own, so the pooltags rows it checks start
+ * from what the case itself did (rows are compared before and after).
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <ntshim/ntddk.h>
+
+static struct ntshim_pool_tag_stats pool_row(ULONG tag, POOL_TYPE type)
+{
+	struct ntshim_pool_tag_stats s;
+
+	ntshim_pool_query_tag(tag, type, &s);
+	return s;
+}
+
+static u64 vcount(enum ntshim_violation_kind kind)
+{
+	return ntshim_violation_count(kind);
+}
+
+static bool all_zero(const void *p, size_t len)
+{
+	return !memchr_inv(p, 0, len);
+}
+
+/*
+ * ExAllocatePoolWithTag(NonPagedPool, 100, 'AlPT') then ExFreePool:
+ *   row "TPlA Nonp": Allocs +1, Bytes +100, then Frees +1, Bytes back.
+ */
+static void ExAllocatePoolWithTag_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats before, mid, after;
+	u8 *p;
+
+	before = pool_row('AlPT', NonPagedPool);
+	p = ExAllocatePoolWithTag(NonPagedPool, 100, 'AlPT');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	memset(p, 0xa5, 100);	/* KASAN: all 100 bytes are ours */
+	mid = pool_row('AlPT', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, mid.allocs, before.allocs + 1);
+	KUNIT_EXPECT_EQ(test, mid.diff, before.diff + 1);
+	KUNIT_EXPECT_EQ(test, mid.bytes, before.bytes + 100);
+
+	ExFreePool(p);
+	after = pool_row('AlPT', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, after.frees, before.frees + 1);
+	KUNIT_EXPECT_EQ(test, after.diff, before.diff);
+	KUNIT_EXPECT_EQ(test, after.bytes, before.bytes);
+}
+
+/*
+ * 5 x 'StA1' non-paged (32 bytes), 3 x 'StA1' paged (64 bytes),
+ * 4 x 'StB1' non-paged (1 page): each (tag, type) row counts its own.
+ */
+static void pool_stats_tags_and_types_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats a0 = pool_row('1AtS', NonPagedPool);
+	struct ntshim_pool_tag_stats ap0 = pool_row('1AtS', PagedPool);
+	struct ntshim_pool_tag_stats b0 = pool_row('1BtS', NonPagedPool);
+	struct ntshim_pool_tag_stats a, ap, b;
+	void *na[5], *pa[3], *nb[4];
+	int i;
+
+	for (i = 0; i < 5; i++)
+		na[i] = ExAllocatePoolWithTag(NonPagedPool, 32, '1AtS');
+	for (i = 0; i < 3; i++)
+		pa[i] = ExAllocatePoolWithTag(PagedPool, 64, '1AtS');
+	for (i = 0; i < 4; i++)
+		nb[i] = ExAllocatePoolWithTag(NonPagedPoolNx, PAGE_SIZE,
+					      '1BtS');
+	for (i = 0; i < 5; i++)
+		KUNIT_ASSERT_NOT_NULL(test, na[i]);
+	for (i = 0; i < 3; i++)
+		KUNIT_ASSERT_NOT_NULL(test, pa[i]);
+	for (i = 0; i < 4; i++)
+		KUNIT_ASSERT_NOT_NULL(test, nb[i]);
+
+	a = pool_row('1AtS', NonPagedPool);
+	ap = pool_row('1AtS', PagedPoolCacheAligned);	/* any paged type */
+	b = pool_row('1BtS', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, a.allocs - a0.allocs, 5);
+	KUNIT_EXPECT_EQ(test, a.bytes - a0.bytes, 5 * 32);
+	KUNIT_EXPECT_EQ(test, ap.allocs - ap0.allocs, 3);
+	KUNIT_EXPECT_EQ(test, ap.bytes - ap0.bytes, 3 * 64);
+	KUNIT_EXPECT_EQ(test, b.diff - b0.diff, 4);
+	KUNIT_EXPECT_EQ(test, b.bytes - b0.bytes, 4 * (s64)PAGE_SIZE);
+
+	/* free two of the non-paged 'StA1' and all the rest */
+	ExFreePoolWithTag(na[0], '1AtS');
+	ExFreePoolWithTag(na[1], '1AtS');
+	a = pool_row('1AtS', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, a.frees - a0.frees, 2);
+	KUNIT_EXPECT_EQ(test, a.diff - a0.diff, 3);
+	KUNIT_EXPECT_EQ(test, a.bytes - a0.bytes, 3 * 32);
+	for (i = 2; i < 5; i++)
+		ExFreePool(na[i]);
+	for (i = 0; i < 3; i++)
+		ExFreePool(pa[i]);
+	for (i = 0; i < 4; i++)
+		ExFreePool(nb[i]);
+
+	a = pool_row('1AtS', NonPagedPool);
+	ap = pool_row('1AtS', PagedPool);
+	b = pool_row('1BtS', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, a.diff, a0.diff);
+	KUNIT_EXPECT_EQ(test, ap.diff, ap0.diff);
+	KUNIT_EXPECT_EQ(test, b.bytes, b0.bytes);
+	KUNIT_EXPECT_EQ(test, b.frees - b0.frees, 4);
+}
+
+/* The protected bit is not part of a tag's row. */
+static void ntshim_pool_query_tag_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('1QtS', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+	void *p;
+
+	KUNIT_EXPECT_FALSE(test, ntshim_pool_query_tag('?on?', PagedPool, &s));
+	KUNIT_EXPECT_EQ(test, s.allocs, 0);
+
+	p = ExAllocatePoolWithTag(NonPagedPool, 8, '1QtS' | PROTECTED_POOL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, ntshim_pool_query_tag('1QtS', NonPagedPool, &s));
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + 1);
+	ExFreePoolWithTag(p, '1QtS' | PROTECTED_POOL);
+	s = pool_row('1QtS', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.diff, s0.diff);
+}
+
+static const size_t pool_test_sizes[] = {
+	1, 8, 15, 16, 17, 63, 64, 65, 100, 255, 256, 1000, 2047, 2048,
+	4000, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1, 2 * PAGE_SIZE,
+	3 * PAGE_SIZE - 5, 5 * PAGE_SIZE, 33 * PAGE_SIZE + 7,
+};
+
+static void pool_check_alignment(struct kunit *test, POOL_TYPE type,
+				 unsigned long align)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(pool_test_sizes); i++) {
+		size_t size = pool_test_sizes[i];
+		unsigned long want = size >= PAGE_SIZE ? PAGE_SIZE : align;
+		u8 *p = ExAllocatePoolWithTag(type, size, '1lAT');
+
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED((unsigned long)p, want),
+				      "type %d size %zu at %p, want %lu",
+				      type, size, p, want);
+		memset(p, 0x5a, size);	/* first to last byte are usable */
+		ExFreePool(p);
+	}
+}
+
+/* 16 bytes at least; blocks of a page or more are page aligned. */
+static void pool_alignment_test(struct kunit *test)
+{
+	pool_check_alignment(test, NonPagedPool, 16);
+	pool_check_alignment(test, NonPagedPoolNx, 16);
+	pool_check_alignment(test, PagedPool, 16);
+}
+
+/* CacheAligned types: aligned to the cache line. */
+static void pool_cache_aligned_test(struct kunit *test)
+{
+	u8 *p;
+
+	pool_check_alignment(test, NonPagedPoolCacheAligned, SMP_CACHE_BYTES);
+	pool_check_alignment(test, PagedPoolCacheAligned, SMP_CACHE_BYTES);
+	pool_check_alignment(test, NonPagedPoolNxCacheAligned,
+			     SMP_CACHE_BYTES);
+
+	p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_CACHE_ALIGNED, 40,
+			    '1lAT');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)p, SMP_CACHE_BYTES));
+	ExFreePool(p);
+}
+
+/* ExAllocatePool2 zero-fills, small and large, unless told not to. */
+static void ExAllocatePool2_zeroed_test(struct kunit *test)
+{
+	static const size_t sizes[] = { 1, 200, 3000, 3 * PAGE_SIZE + 1 };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		u8 *p;
+
+		/* dirty a block first, so recycled memory is not zero */
+		p = ExAllocatePoolUninitialized(NonPagedPool, sizes[i], '2PxE');
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		memset(p, 0xff, sizes[i]);
+		ExFreePool(p);
+
+		p = ExAllocatePool2(POOL_FLAG_NON_PAGED, sizes[i], '2PxE');
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_TRUE(test, all_zero(p, sizes[i]));
+		ExFreePool(p);
+
+		p = ExAllocatePool2(POOL_FLAG_PAGED, sizes[i], '2PxE');
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_TRUE(test, all_zero(p, sizes[i]));
+		ExFreePool(p);
+	}
+}
+
+/* POOL_FLAG_UNINITIALIZED: a usable block, contents unspecified. */
+static void ExAllocatePool2_uninitialized_test(struct kunit *test)
+{
+	u8 *p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED,
+				64, '2PxE');
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	memset(p, 1, 64);
+	ExFreePool(p);
+}
+
+/* Tag 0 and invalid flags: reported, NULL. */
+static void ExAllocatePool2_bad_args_test(struct kunit *test)
+{
+	u64 tag0 = vcount(NTSHIM_V_POOL_ZERO_TAG);
+	u64 flags0 = vcount(NTSHIM_V_POOL_BAD_FLAGS);
+	void *p;
+
+	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, 0));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_ZERO_TAG), tag0 + 1);
+
+	/* no pool kind, two kinds, a reserved required bit */
+	KUNIT_EXPECT_NULL(test, ExAllocatePool2(0, 16, 'BPxE'));
+	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_PAGED |
+						POOL_FLAG_NON_PAGED, 16,
+						'BPxE'));
+	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_NON_PAGED |
+						POOL_FLAG_RESERVED1, 16,
+						'BPxE'));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 3);
+
+	/* optional bits it does not know are ignored */
+	p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_SPECIAL_POOL |
+			    0x4000000000000000ULL, 16, 'BPxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePool(p);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 3);
+}
+
+/* ExAllocatePool3: priority and node parameters, secure pool refused. */
+static void ExAllocatePool3_test(struct kunit *test)
+{
+	POOL_EXTENDED_PARAMETER params[2] = {};
+	u64 flags0 = vcount(NTSHIM_V_POOL_BAD_FLAGS);
+	u8 *p;
+
+	params[0].Type = PoolExtendedParameterPriority;
+	params[0].Priority = LowPoolPriority;
+	params[1].Type = PoolExtendedParameterNumaNode;
+	params[1].PreferredNode = MM_ANY_NODE_OK;
+	p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, '3PxE', params, 2);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, all_zero(p, 48));
+	ExFreePool(p);
+
+	params[0].Type = PoolExtendedParameterSecurePool;
+	KUNIT_EXPECT_NULL(test, ExAllocatePool3(POOL_FLAG_NON_PAGED, 48,
+						'3PxE', params, 1));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 1);
+
+	params[0].Optional = 1;
+	p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, '3PxE', params, 1);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePool(p);
+}
+
+/* ExAllocatePoolZero zero-fills; POOL_ZERO_ALLOCATION does too. */
+static void ExAllocatePoolZero_test(struct kunit *test)
+{
+	u8 *p = ExAllocatePoolZero(PagedPool, 333, 'ZPxE');
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, all_zero(p, 333));
+	ExFreePool(p);
+
+	p = ExAllocatePoolWithTag(NonPagedPool | POOL_ZERO_ALLOCATION, 77,
+				  'ZPxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, all_zero(p, 77));
+	ExFreePool(p);
+}
+
+/* ExAllocatePool charges the "None" row. */
+static void ExAllocatePool_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('enoN', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+	void *p = ExAllocatePool(NonPagedPool, 24);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	s = pool_row(NTSHIM_TAG('N', 'o', 'n', 'e'), NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + 1);
+	ExFreePoolWithTag(p, 'enoN');
+}
+
+/* The quota, priority and uninitialized variants allocate as usual. */
+static void ExAllocatePool_variants_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('VPxE', PagedPool);
+	void *q = ExAllocatePoolWithQuotaTag(PagedPool, 10, 'VPxE');
+	void *lo = ExAllocatePoolWithTagPriority(PagedPool, 20, 'VPxE',
+						 LowPoolPriority);
+	void *hi = ExAllocatePoolWithTagPriority(PagedPool, 30, 'VPxE',
+						 HighPoolPrioritySpecialPoolOverrun);
+	void *un = ExAllocatePoolUninitialized(PagedPool, 40, 'VPxE');
+	struct ntshim_pool_tag_stats s = pool_row('VPxE', PagedPool);
+
+	KUNIT_EXPECT_NOT_NULL(test, q);
+	KUNIT_EXPECT_NOT_NULL(test, lo);
+	KUNIT_EXPECT_NOT_NULL(test, hi);
+	KUNIT_EXPECT_NOT_NULL(test, un);
+	KUNIT_EXPECT_EQ(test, s.allocs - s0.allocs, 4);
+	KUNIT_EXPECT_EQ(test, s.bytes - s0.bytes, 100);
+	if (q)
+		ExFreePool(q);
+	if (lo)
+		ExFreePool(lo);
+	if (hi)
+		ExFreePool(hi);
+	if (un)
+		ExFreePool(un);
+}
+
+/* ExQueryPoolBlockSize: at least what was asked for; 0 for a stranger. */
+static void ExQueryPoolBlockSize_test(struct kunit *test)
+{
+	static const size_t sizes[] = { 1, 100, PAGE_SIZE, 3 * PAGE_SIZE + 3 };
+	u64 bad0 = vcount(NTSHIM_V_POOL_BAD_FREE);
+	BOOLEAN quota = TRUE;
+	int i;
+	u8 *p;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		p = ExAllocatePoolWithTag(NonPagedPool, sizes[i], 'SQxE');
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_GE(test, ExQueryPoolBlockSize(p, &quota),
+				sizes[i]);
+		KUNIT_EXPECT_FALSE(test, quota);
+		ExFreePool(p);
+	}
+	p = kmalloc(128, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p + 32, NULL), 0);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), bad0 + 1);
+	kfree(p);
+}
+
+/*
+ * ExFreePoolWithTag with another tag: BAD_POOL_CALLER 0x0A reported, the
+ * block still freed.  The protected bit alone is no mismatch.
+ */
+static void ExFreePoolWithTag_mismatch_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_TAG_MISMATCH);
+	struct ntshim_pool_tag_stats s0 = pool_row('MTxE', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+	void *p = ExAllocatePoolWithTag(NonPagedPool, 50, 'MTxE');
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePoolWithTag(p, 'gnrW');
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_TAG_MISMATCH), v0 + 1);
+	s = pool_row('MTxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.frees, s0.frees + 1);
+	KUNIT_EXPECT_EQ(test, s.diff, s0.diff);
+
+	p = ExAllocatePoolWithTag(NonPagedPool, 50, 'MTxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePoolWithTag(p, 'MTxE' | PROTECTED_POOL);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_TAG_MISMATCH), v0 + 1);
+}
+
+/*
+ * Freeing twice: the second free is reported and changes nothing (KASAN
+ * stays silent: the freed header is only read without instrumentation).
+ */
+static void ExFreePool_double_free_test(struct kunit *test)
+{
+	static const size_t sizes[] = { 24, 500, PAGE_SIZE, 4 * PAGE_SIZE };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		u64 v0 = vcount(NTSHIM_V_POOL_DOUBLE_FREE);
+		struct ntshim_pool_tag_stats s0, s;
+		void *p = ExAllocatePoolWithTag(NonPagedPool, sizes[i], 'FDxE');
+
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		ExFreePool(p);
+		s0 = pool_row('FDxE', NonPagedPool);
+		ExFreePool(p);
+		KUNIT_EXPECT_EQ_MSG(test, vcount(NTSHIM_V_POOL_DOUBLE_FREE),
+				    v0 + 1, "size %zu", sizes[i]);
+		s = pool_row('FDxE', NonPagedPool);
+		KUNIT_EXPECT_EQ(test, s.frees, s0.frees);
+		KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes);
+	}
+}
+
+static int pool_test_static_word;
+
+/* Pointers that never came from the pool are reported and left alone. */
+static void ExFreePool_bad_pointer_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_BAD_FREE);
+	u8 *buf = kmalloc(256, GFP_KERNEL);
+	u8 *p;
+	int on_stack[8];
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	memset(buf, 0x11, 256);
+	ExFreePool(buf);		/* kmalloc memory */
+	ExFreePool(buf + 64);		/* inside it, 16-aligned */
+	ExFreePool(buf + 3);		/* misaligned */
+	ExFreePool(&pool_test_static_word);
+	ExFreePool(on_stack);
+	ExFreePool((void *)0x10000);	/* a user address */
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), v0 + 6);
+	/* the buffer was not touched */
+	KUNIT_EXPECT_FALSE(test, memchr_inv(buf, 0x11, 256));
+	kfree(buf);
+
+	/* inside a live pool block: reported, block still fine */
+	p = ExAllocatePoolWithTag(NonPagedPool, 200, 'PBxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePool(p + 96);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), v0 + 7);
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p, NULL), 200);
+	ExFreePool(p);
+}
+
+/* ExFreePool(NULL) is reported and does nothing. */
+static void ExFreePool_null_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_FREE_NULL);
+
+	ExFreePool(NULL);
+	ExFreePoolWithTag(NULL, 'LNxE');
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_FREE_NULL), v0 + 2);
+}
+
+/* A zero-byte request is reported and gives an empty block to free. */
+static void pool_zero_size_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_ZERO_SIZE);
+	struct ntshim_pool_tag_stats s0 = pool_row('0ZxE', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+	void *p = ExAllocatePoolWithTag(NonPagedPool, 0, '0ZxE');
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_ZERO_SIZE), v0 + 1);
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p, NULL), 0);
+	s = pool_row('0ZxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + 1);
+	ExFreePool(p);
+	s = pool_row('0ZxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.diff, s0.diff);
+}
+
+/* Sizes whose header arithmetic would overflow: reported, NULL. */
+static void pool_size_overflow_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_SIZE_OVERFLOW);
+	struct ntshim_pool_tag_stats s0 = pool_row('OSxE', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(NonPagedPool, SIZE_MAX,
+						      'OSxE'));
+	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_PAGED, SIZE_MAX - 15,
+						'OSxE'));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_SIZE_OVERFLOW), v0 + 2);
+	/* merely too big: out of memory, NULL, no report */
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(PagedPool, 1ULL << 44,
+						      'OSxE'));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_SIZE_OVERFLOW), v0 + 2);
+	s = pool_row('OSxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs);
+}
+
+/* Pool types Windows does not define: reported, NULL. */
+static void pool_bad_type_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_BAD_TYPE);
+
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(DontUseThisType, 8,
+						      'TBxE'));
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(MaxPoolType, 8, 'TBxE'));
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag((POOL_TYPE)0x10000, 8,
+						      'TBxE'));
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_TYPE), v0 + 3);
+}
+
+/*
+ * At DISPATCH_LEVEL (preemption off): NonPagedPool works without sleeping
+ * (DEBUG_ATOMIC_SLEEP would object), PagedPool is BAD_POOL_CALLER 0x08.
+ */
+static void pool_dispatch_level_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_BAD_IRQL);
+	void *np, *np_large, *pp;
+
+	preempt_disable();
+	np = ExAllocatePoolWithTag(NonPagedPool, 64, 'LIxE');
+	np_large = ExAllocatePoolWithTag(NonPagedPool, 2 * PAGE_SIZE, 'LIxE');
+	pp = ExAllocatePoolWithTag(PagedPool, 64, 'LIxE');
+	if (np)
+		ExFreePool(np);		/* free at DISPATCH_LEVEL is fine */
+	if (np_large)
+		ExFreePool(np_large);
+	preempt_enable();
+
+	KUNIT_EXPECT_NOT_NULL(test, np);
+	KUNIT_EXPECT_NOT_NULL(test, np_large);
+	KUNIT_EXPECT_NULL(test, pp);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_IRQL), v0 + 1);
+}
+
+/*
+ * Above DISPATCH_LEVEL (interrupts off) every allocation is refused, and a
+ * free is reported (0x09) but still done, safely.
+ */
+static void pool_high_level_test(struct kunit *test)
+{
+	u64 v0 = vcount(NTSHIM_V_POOL_BAD_IRQL);
+	struct ntshim_pool_tag_stats s0, s;
+	unsigned long flags;
+	void *small, *large, *np;
+
+	small = ExAllocatePoolWithTag(NonPagedPool, 64, 'HIxE');
+	large = ExAllocatePoolWithTag(PagedPool, 8 * PAGE_SIZE, 'HIxE');
+	KUNIT_ASSERT_NOT_NULL(test, small);
+	KUNIT_ASSERT_NOT_NULL(test, large);
+	s0 = pool_row('HIxE', NonPagedPool);
+
+	local_irq_save(flags);
+	np = ExAllocatePoolWithTag(NonPagedPool, 64, 'HIxE');
+	ExFreePool(small);
+	ExFreePool(large);
+	local_irq_restore(flags);
+
+	KUNIT_EXPECT_NULL(test, np);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_IRQL), v0 + 3);
+	s = pool_row('HIxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.frees, s0.frees + 1);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs);
+	s = pool_row('HIxE', PagedPool);
+	KUNIT_EXPECT_EQ(test, s.diff, 0);
+}
+
+/* fail_pool makes exactly the armed number of allocations fail. */
+static void pool_fault_injection_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('IFxE', NonPagedPool);
+	struct ntshim_pool_tag_stats s;
+	void *other, *p;
+
+	if (!ntshim_pool_fault_arm('IFxE', 1))
+		kunit_skip(test, "kernel without CONFIG_FAULT_INJECTION");
+
+	/* another tag is not affected by the filter */
+	other = ExAllocatePoolWithTag(NonPagedPool, 32, 'OFxE');
+	KUNIT_EXPECT_NOT_NULL(test, other);
+	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(NonPagedPool, 32,
+						      'IFxE'));
+	p = ExAllocatePoolWithTag(NonPagedPool, 32, 'IFxE');
+	KUNIT_EXPECT_NOT_NULL(test, p);
+	ntshim_pool_fault_arm(0, 0);
+
+	s = pool_row('IFxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + (p ? 1 : 0));
+	if (p)
+		ExFreePool(p);
+	if (other)
+		ExFreePool(other);
+}
+
+/* charge/uncharge: memory from elsewhere shows under its tag. */
+static void ntshim_pool_charge_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('GCxE', PagedPool);
+	struct ntshim_pool_tag_stats s;
+
+	ntshim_pool_charge('GCxE', PagedPool, 4096);
+	s = pool_row('GCxE', PagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + 1);
+	KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes + 4096);
+	ntshim_pool_uncharge('GCxE', PagedPool, 4096);
+	s = pool_row('GCxE', PagedPool);
+	KUNIT_EXPECT_EQ(test, s.frees, s0.frees + 1);
+	KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes);
+}
+
+/*
+ * A module unloading with a block outstanding: one pool_leak report per
+ * (tag, type), the block kept and still freeable afterwards.
+ */
+static void ntshim_pool_report_leaks_test(struct kunit *test)
+{
+	static struct module fake = { .name = "fake_driver" };
+	u64 v0 = vcount(NTSHIM_V_POOL_LEAK);
+	struct ntshim_pool_tag_stats s;
+	void *p, *q;
+
+	p = ntshim_pool_alloc(NonPagedPool, 40, 'KLxE', NormalPoolPriority,
+			      &fake, _THIS_IP_);
+	q = ntshim_pool_alloc(NonPagedPool, 40, 'KLxE', NormalPoolPriority,
+			      &fake, _THIS_IP_);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	ExFreePool(q);
+
+	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 1);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
+	/* reported once: the rows are retired */
+	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 0);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
+
+	ExFreePool(p);
+	s = pool_row('KLxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.diff, 0);
+	KUNIT_EXPECT_EQ(test, s.bytes, 0);
+}
+
+/* Concurrency: one kthread per online CPU hammering one tag. */
+#define POOL_STRESS_ITERS 500
+#define POOL_STRESS_HELD 8
+
+struct pool_stress {
+	struct completion done;
+	int failures;
+};
+
+static int pool_stress_fn(void *data)
+{
+	struct pool_stress *st = data;
+	void *held[POOL_STRESS_HELD] = {};
+	int i;
+
+	for (i = 0; i < POOL_STRESS_ITERS; i++) {
+		int slot = i % POOL_STRESS_HELD;
+		POOL_TYPE type = (i & 1) ? PagedPool : NonPagedPool;
+
+		if (held[slot])
+			ExFreePoolWithTag(held[slot], 'CCxE');
+		/* sizes 16..16+127: bytes must balance exactly */
+		held[slot] = ExAllocatePoolWithTag(type, 16 + (i & 127),
+						   'CCxE');
+		if (!held[slot])
+			st->failures++;
+		if (!(i & 63))
+			cond_resched();
+	}
+	for (i = 0; i < POOL_STRESS_HELD; i++)
+		if (held[i])
+			ExFreePoolWithTag(held[i], 'CCxE');
+	complete(&st->done);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+static void pool_concurrent_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats n0 = pool_row('CCxE', NonPagedPool);
+	struct ntshim_pool_tag_stats p0 = pool_row('CCxE', PagedPool);
+	struct ntshim_pool_tag_stats n, p;
+	struct task_struct **tasks;
+	struct pool_stress *st;
+	int cpu, nr = 0, i, failures = 0;
+
+	tasks = kunit_kcalloc(test, nr_cpu_ids, sizeof(*tasks), GFP_KERNEL);
+	st = kunit_kcalloc(test, nr_cpu_ids, sizeof(*st), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, tasks);
+	KUNIT_ASSERT_NOT_NULL(test, st);
+
+	cpus_read_lock();
+	for_each_online_cpu(cpu) {
+		struct task_struct *t;
+
+		init_completion(&st[nr].done);
+		t = kthread_create(pool_stress_fn, &st[nr], "ntshim_pool/%d",
+				   cpu);
+		if (IS_ERR(t))
+			continue;
+		kthread_bind(t, cpu);
+		get_task_struct(t);
+		tasks[nr++] = t;
+		wake_up_process(t);
+	}
+	cpus_read_unlock();
+	KUNIT_ASSERT_GT(test, nr, 0);
+
+	for (i = 0; i < nr; i++) {
+		wait_for_completion(&st[i].done);
+		kthread_stop(tasks[i]);
+		put_task_struct(tasks[i]);
+		failures += st[i].failures;
+	}
+	KUNIT_EXPECT_EQ(test, failures, 0);
+
+	n = pool_row('CCxE', NonPagedPool);
+	p = pool_row('CCxE', PagedPool);
+	KUNIT_EXPECT_EQ(test, (n.allocs - n0.allocs) + (p.allocs - p0.allocs),
+			(u64)nr * POOL_STRESS_ITERS - failures);
+	KUNIT_EXPECT_EQ(test, n.allocs - n0.allocs, n.frees - n0.frees);
+	KUNIT_EXPECT_EQ(test, p.allocs - p0.allocs, p.frees - p0.frees);
+	KUNIT_EXPECT_EQ(test, n.bytes, n0.bytes);
+	KUNIT_EXPECT_EQ(test, p.bytes, p0.bytes);
+}
+
+static struct kunit_case ntshim_pool_cases[] = {
+	KUNIT_CASE(ExAllocatePoolWithTag_test),
+	KUNIT_CASE(pool_stats_tags_and_types_test),
+	KUNIT_CASE(ntshim_pool_query_tag_test),
+	KUNIT_CASE(pool_alignment_test),
+	KUNIT_CASE(pool_cache_aligned_test),
+	KUNIT_CASE(ExAllocatePool2_zeroed_test),
+	KUNIT_CASE(ExAllocatePool2_uninitialized_test),
+	KUNIT_CASE(ExAllocatePool2_bad_args_test),
+	KUNIT_CASE(ExAllocatePool3_test),
+	KUNIT_CASE(ExAllocatePoolZero_test),
+	KUNIT_CASE(ExAllocatePool_test),
+	KUNIT_CASE(ExAllocatePool_variants_test),
+	KUNIT_CASE(ExQueryPoolBlockSize_test),
+	KUNIT_CASE(ExFreePoolWithTag_mismatch_test),
+	KUNIT_CASE(ExFreePool_double_free_test),
+	KUNIT_CASE(ExFreePool_bad_pointer_test),
+	KUNIT_CASE(ExFreePool_null_test),
+	KUNIT_CASE(pool_zero_size_test),
+	KUNIT_CASE(pool_size_overflow_test),
+	KUNIT_CASE(pool_bad_type_test),
+	KUNIT_CASE(pool_dispatch_level_test),
+	KUNIT_CASE(pool_high_level_test),
+	KUNIT_CASE(pool_fault_injection_test),
+	KUNIT_CASE(ntshim_pool_charge_test),
+	KUNIT_CASE(ntshim_pool_report_leaks_test),
+	KUNIT_CASE(pool_concurrent_test),
+	{}
+};
+
+static struct kunit_suite ntshim_pool_suite = {
+	.name = "ntshim_pool",
+	.test_cases = ntshim_pool_cases,
+};
+
+kunit_test_suite(ntshim_pool_suite);

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ERESOURCE on rw_semaphore.  The rwsem is taken once per owning thread;
+ * recursion is counted beside it (see ntshim/resource.h):
+ *   exclusive owner  ExclusiveOwner == current, depth in ExclusiveCount
+ *   shared owners    SharedOwners[pid] = depth (xarray value entries)
+ * Only the thread itself changes its own depth, so the counts need no
+ * lock of their own; the xarray locks its nodes internally.  A thread's
+ * entry stays (at depth 0) after its last release, so a thread that takes
+ * the resource again allocates nothing; ExDeleteResourceLite() frees them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/pid.h>
+#include <linux/rwsem.h>
+#include <linux/sched.h>
+#include <linux/xarray.h>
+#include <ntshim/irql.h>
+#include <ntshim/mutex.h>
+#include <ntshim/resource.h>
+#include <ntshim/violation.h>
+
+/* The calling thread's shared depth: 0 if it holds no shared access. */
+static ULONG shared_depth(PERESOURCE r)
+{
+	void *entry = xa_load(&r->SharedOwners, task_pid_nr(current));
+
+	return entry ? xa_to_value(entry) : 0;
+}
+
+static bool acquire_irql_ok(PERESOURCE r, const char *what, unsigned long caller)
+{
+	if (likely(KeGetCurrentIrql() <= APC_LEVEL))
+		return true;
+	ntshim_sync_bad_irql(r, what, caller);
+	return false;
+}
+
+NTSTATUS ntshim_resource_init(PERESOURCE Resource, const char *name,
+			      struct lock_class_key *key)
+{
+	__init_rwsem(&Resource->Lock, name, key);
+	Resource->ExclusiveOwner = NULL;
+	Resource->ExclusiveCount = 0;
+	xa_init(&Resource->SharedOwners);
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(ntshim_resource_init);
+
+NTSTATUS ExDeleteResourceLite(PERESOURCE Resource)
+{
+	if (rwsem_is_locked(&Resource->Lock)) {
+		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, _RET_IP_,
+				 "%s on a held resource (exclusive owner %p), refused",
+				 __func__, READ_ONCE(Resource->ExclusiveOwner));
+		return STATUS_UNSUCCESSFUL;
+	}
+	xa_destroy(&Resource->SharedOwners);
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(ExDeleteResourceLite);
+
+BOOLEAN ExAcquireResourceExclusiveLite(PERESOURCE Resource, BOOLEAN Wait)
+{
+	if (!acquire_irql_ok(Resource, __func__, _RET_IP_))
+		return FALSE;
+	if (READ_ONCE(Resource->ExclusiveOwner) == current) {
+		Resource->ExclusiveCount++;
+		return TRUE;
+	}
+	if (shared_depth(Resource)) {
+		ntshim_violation(NTSHIM_V_SYNC_SELF_DEADLOCK, 0, Resource, _RET_IP_,
+				 "exclusive acquire by a shared owner (would deadlock), refused");
+		return FALSE;
+	}
+	if (Wait)
+		down_write(&Resource->Lock);
+	else if (!down_write_trylock(&Resource->Lock))
+		return FALSE;
+	WRITE_ONCE(Resource->ExclusiveOwner, current);
+	Resource->ExclusiveCount = 1;
+	return TRUE;
+}
+EXPORT_SYMBOL_GPL(ExAcquireResourceExclusiveLite);
+
+BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
+{
+	unsigned long id = task_pid_nr(current);
+	ULONG depth;
+
+	if (!acquire_irql_ok(Resource, __func__, _RET_IP_))
+		return FALSE;
+	if (READ_ONCE(Resource->ExclusiveOwner) == current) {
+		Resource->ExclusiveCount++;
+		return TRUE;
+	}
+	depth = shared_depth(Resource);
+	if (depth) {
+		/* replaces an existing entry: allocates nothing */
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(depth + 1), GFP_ATOMIC);
+		return TRUE;
+	}
+	/* Record first, so no allocation happens under the rwsem. */
+	/* (allocates only the first time this thread takes the resource) */
+	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1), GFP_KERNEL)))
+		return FALSE;
+	if (Wait) {
+		down_read(&Resource->Lock);
+	} else if (!down_read_trylock(&Resource->Lock)) {
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
+		return FALSE;
+	}
+	return TRUE;
+}
+EXPORT_SYMBOL_GPL(ExAcquireResourceSharedLite);
+
+static void release_resource(PERESOURCE Resource, unsigned long caller)
+{
+	unsigned long id = task_pid_nr(current);
+	ULONG depth;
+
+	if (READ_ONCE(Resource->ExclusiveOwner) == current) {
+		if (--Resource->ExclusiveCount == 0) {
+			WRITE_ONCE(Resource->ExclusiveOwner, NULL);
+			up_write(&Resource->Lock);
+		}
+		return;
+	}
+	depth = shared_depth(Resource);
+	if (depth > 1) {
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(depth - 1), GFP_ATOMIC);
+	} else if (depth == 1) {
+		xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
+		up_read(&Resource->Lock);
+	} else {
+		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, caller,
+				 "ERESOURCE released by %s/%d, which does not hold it (STATUS_RESOURCE_NOT_OWNED)",
+				 current->comm, task_pid_nr(current));
+	}
+}
+
+void ExReleaseResourceLite(PERESOURCE Resource)
+{
+	release_resource(Resource, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(ExReleaseResourceLite);
+
+void ExReleaseResourceForThreadLite(PERESOURCE Resource, ERESOURCE_THREAD ResourceThreadId)
+{
+	if (ResourceThreadId != ExGetCurrentResourceThread()) {
+		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
+				 "ERESOURCE release for another thread (%#lx) is not supported, refused",
+				 ResourceThreadId);
+		return;
+	}
+	release_resource(Resource, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(ExReleaseResourceForThreadLite);
+
+void ExConvertExclusiveToSharedLite(PERESOURCE Resource)
+{
+	gfp_t gfp = KeGetCurrentIrql() > APC_LEVEL ? GFP_ATOMIC : GFP_KERNEL;
+	ULONG depth = Resource->ExclusiveCount;
+
+	if (READ_ONCE(Resource->ExclusiveOwner) != current) {
+		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
+				 "%s by a non-owner, refused", __func__);
+		return;
+	}
+	/* No memory for the entry: staying exclusive is the safe side. */
+	if (xa_is_err(xa_store(&Resource->SharedOwners, task_pid_nr(current),
+			       xa_mk_value(depth), gfp)))
+		return;
+	Resource->ExclusiveCount = 0;
+	WRITE_ONCE(Resource->ExclusiveOwner, NULL);
+	downgrade_write(&Resource->Lock);
+}
+EXPORT_SYMBOL_GPL(ExConvertExclusiveToSharedLite);
+
+ULONG ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
+{
+	if (READ_ONCE(Resource->ExclusiveOwner) == current)
+		return Resource->ExclusiveCount;
+	return shared_depth(Resource);
+}
+EXPORT_SYMBOL_GPL(ExIsResourceAcquiredSharedLite);
