@@ -84,7 +84,7 @@ static void KeInitializeTimer_test(struct kunit *test)
 
 	memset(&timer, 0x5a, sizeof(timer));
 	KeInitializeTimer(&timer);
-	KUNIT_EXPECT_EQ(test, timer.Type, NotificationTimer);
+	KUNIT_EXPECT_EQ(test, timer.Header.Type, TimerNotificationObject);
 	KUNIT_EXPECT_FALSE(test, timer.Inserted);
 	KUNIT_EXPECT_FALSE(test, KeReadStateTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
@@ -95,7 +95,7 @@ static void KeInitializeTimerEx_test(struct kunit *test)
 	KTIMER timer;
 
 	KeInitializeTimerEx(&timer, SynchronizationTimer);
-	KUNIT_EXPECT_EQ(test, timer.Type, SynchronizationTimer);
+	KUNIT_EXPECT_EQ(test, timer.Header.Type, TimerSynchronizationObject);
 	KUNIT_EXPECT_FALSE(test, KeReadStateTimer(&timer));
 }
 
@@ -360,6 +360,55 @@ static void KeSetTimer_clock_switch_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, KeCancelTimer(&timer));
 }
 
+/* A thread waits for a notification timer; it stays signalled after. */
+static void KeWaitForSingleObject_timer_test(struct kunit *test)
+{
+	LARGE_INTEGER bound = due(-MS_100NS(10000));
+	KTIMER timer;
+
+	KeInitializeTimer(&timer);
+	KeSetTimer(&timer, due(-MS_100NS(5)), NULL);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&timer, Executive, KernelMode,
+						    FALSE, &bound),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
+	/* Still signalled: a second wait returns at once. */
+	bound = due(0);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&timer, Executive, KernelMode,
+						    FALSE, &bound),
+			STATUS_SUCCESS);
+	KeCancelTimer(&timer);
+}
+
+/* A synchronization timer is reset by the wait it satisfies. */
+static void KeWaitForSingleObject_sync_timer_test(struct kunit *test)
+{
+	LARGE_INTEGER bound = due(-MS_100NS(10000));
+	KTIMER timer;
+
+	KeInitializeTimerEx(&timer, SynchronizationTimer);
+	KeSetTimer(&timer, due(-MS_100NS(5)), NULL);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&timer, Executive, KernelMode,
+						    FALSE, &bound),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_FALSE(test, KeReadStateTimer(&timer));
+	KeCancelTimer(&timer);
+}
+
+/* A wait for a timer that is far off times out. */
+static void KeWaitForSingleObject_timer_timeout_test(struct kunit *test)
+{
+	LARGE_INTEGER bound = due(-MS_100NS(5));
+	KTIMER timer;
+
+	KeInitializeTimer(&timer);
+	KeSetTimer(&timer, due(-MS_100NS(60000)), NULL);
+	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(&timer, Executive, KernelMode,
+						    FALSE, &bound),
+			STATUS_TIMEOUT);
+	KUNIT_EXPECT_TRUE(test, KeCancelTimer(&timer));
+}
+
 static struct kunit_case timer_test_cases[] = {
 	KUNIT_CASE(KeInitializeTimer_test),
 	KUNIT_CASE(KeInitializeTimerEx_test),
@@ -377,6 +426,9 @@ static struct kunit_case timer_test_cases[] = {
 	KUNIT_CASE(KeSetTimerEx_negative_period_test),
 	KUNIT_CASE(KeInitializeTimer_set_test),
 	KUNIT_CASE(KeSetTimer_clock_switch_test),
+	KUNIT_CASE(KeWaitForSingleObject_timer_test),
+	KUNIT_CASE(KeWaitForSingleObject_sync_timer_test),
+	KUNIT_CASE(KeWaitForSingleObject_timer_timeout_test),
 	{}
 };
 

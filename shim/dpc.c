@@ -199,7 +199,7 @@ EXPORT_SYMBOL_GPL(KeRemoveQueueDpc);
 
 void KeFlushQueuedDpcs(void)
 {
-	if (!preemptible()) {
+	if (!preemptible() || KeGetCurrentIrql() != PASSIVE_LEVEL) {
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, NULL, _RET_IP_,
 				 "%s above PASSIVE_LEVEL (IRQL %u)",
 				 __func__, KeGetCurrentIrql());

@@ -2,11 +2,14 @@
 /*
  * KTIMER on softirq hrtimers (see <ntshim/timer.h>).
  *
- * ntshim_timer_lock guards every timer's Inserted, SignalState, Period,
- * Dpc and list link, and the list of set timers that the unload guard
+ * ntshim_timer_lock guards every timer's Inserted, Period, Dpc and list
+ * link, and the list of set timers that the unload guard
  * walks.  The expiry callback takes it too, so a caller that finds the
  * callback running (hrtimer_try_to_cancel() < 0) drops the lock and
- * retries until the callback is done.
+ * retries until the callback is done.  The signal state changes through
+ * the dispatcher (ntshim_dispatcher_signal(), which nests its lock inside
+ * ntshim_timer_lock), so waiters are woken and a re-set timer is never
+ * signalled by a stale expiry.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -77,7 +80,7 @@ static enum hrtimer_restart ntshim_timer_expire(struct hrtimer *hr)
 	PKDPC Dpc;
 
 	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-	WRITE_ONCE(Timer->SignalState, 1);
+	ntshim_dispatcher_signal(&Timer->Header, 1);
 	Dpc = Timer->Dpc;
 	if (Timer->Period > 0) {
 		hrtimer_forward_now(hr, ms_to_ktime(Timer->Period));
@@ -128,15 +131,24 @@ void KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
 			ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, _RET_IP_,
 					 "KeInitializeTimer on a set timer: cancelled it first");
 	}
+	if (Timer->Magic == NTSHIM_TIMER_MAGIC &&
+	    ntshim_dispatcher_waiters(Timer)) {
+		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, _RET_IP_,
+				 "%s on a timer that threads wait for: ignored",
+				 __func__);
+		return;
+	}
 	if ((unsigned int)Type > SynchronizationTimer) {
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, _RET_IP_,
 				 "%s with type %d: using NotificationTimer",
 				 __func__, Type);
 		Type = NotificationTimer;
 	}
-	Timer->Type = Type;
+	ntshim_dispatcher_init(&Timer->Header,
+			       Type == NotificationTimer ? TimerNotificationObject :
+							   TimerSynchronizationObject,
+			       0);
 	Timer->Inserted = FALSE;
-	Timer->SignalState = 0;
 	Timer->DueTime.QuadPart = 0;
 	Timer->Period = 0;
 	Timer->Dpc = NULL;
@@ -195,7 +207,7 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
 		/* Stopped and not running: safe to move to the other clock. */
 		timer_hrtimer_init(Timer, clock, mode);
 	}
-	WRITE_ONCE(Timer->SignalState, 0);
+	ntshim_dispatcher_signal(&Timer->Header, 0);
 	Timer->DueTime.QuadPart = DueTime.QuadPart;
 	Timer->Period = Period;
 	Timer->Dpc = Dpc;
@@ -238,7 +250,7 @@ BOOLEAN KeReadStateTimer(PKTIMER Timer)
 {
 	if (!timer_valid(Timer, _RET_IP_, "KeReadStateTimer"))
 		return FALSE;
-	return READ_ONCE(Timer->SignalState) != 0;
+	return READ_ONCE(Timer->Header.SignalState) > 0;
 }
 EXPORT_SYMBOL_GPL(KeReadStateTimer);
 

@@ -15,9 +15,11 @@
  * the expiry's system time as SystemArgument1 and 2.  A periodic timer is
  * re-armed Period milliseconds after its last due time (hrtimer_forward).
  *
- * Gap: KTIMER is not (yet) a dispatcher object, so it cannot be passed to
- * KeWaitForSingleObject(); KeReadStateTimer() polls its state.  When
- * ntshim's dispatcher header lands, @Type/@SignalState become that header.
+ * A KTIMER is a dispatcher object (<ntshim/event.h>): threads can wait for
+ * it with KeWaitForSingleObject()/KeWaitForMultipleObjects().  Expiry
+ * signals it and wakes the waiters; a notification timer stays signalled
+ * until set again, a synchronization timer is reset by the wait it
+ * satisfies.
  *
  * Cancelling a timer that is not set just returns FALSE, as Microsoft
  * documents.  Using a timer KeInitializeTimer() never set up, a negative
@@ -35,6 +37,7 @@
 #include <linux/list.h>
 #include <ntshim/types.h>
 #include <ntshim/dpc.h>
+#include <ntshim/event.h>
 
 /**
  * enum _TIMER_TYPE - what a wait on the timer does to its state
@@ -48,9 +51,9 @@ typedef enum _TIMER_TYPE {
 
 /**
  * struct _KTIMER - a kernel timer
- * @Type:        the TIMER_TYPE
+ * @Header:      the dispatcher header: Type is TimerNotificationObject or
+ *               TimerSynchronizationObject, SignalState > 0 once expired
  * @Inserted:    TRUE while set (in the timer queue)
- * @SignalState: nonzero once expired, zero again when set
  * @DueTime:     the due time last given to KeSetTimerEx() (DDK units)
  * @Period:      the period in milliseconds, 0 for a one-shot timer
  * @Dpc:         the DPC queued at each expiry, or NULL
@@ -61,9 +64,8 @@ typedef enum _TIMER_TYPE {
  * @Timer:       private: the hrtimer
  */
 typedef struct _KTIMER {
-	UCHAR Type;
+	DISPATCHER_HEADER Header;
 	BOOLEAN Inserted;
-	LONG SignalState;
 	ULARGE_INTEGER DueTime;
 	LONG Period;
 	PKDPC Dpc;
