@@ -17,7 +17,6 @@
 #include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
-#include <linux/version.h>
 #include <linux/workqueue.h>
 #include <ntshim/ntddk.h>
 
@@ -25,8 +24,11 @@
 
 #define NTSHIM_DPC_QUEUED 0
 
-/* WQ_BH arrived in 6.9; before it the routine runs with BHs disabled. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+/*
+ * Without BH workqueues (before 6.9; module/Kbuild probes for WQ_BH) the
+ * routine runs in a bound high-priority kworker with BHs disabled.
+ */
+#ifdef NTSHIM_HAVE_WQ_BH
 #define NTSHIM_DPC_WQ_FLAGS (WQ_BH | WQ_HIGHPRI)
 #define NTSHIM_DPC_NEEDS_BH_OFF 0
 #else

@@ -203,6 +203,7 @@ EXPORT_SYMBOL_GPL(IoInitializeWorkItem);
 
 void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 {
+	bool passive = preemptible();	/* before the lock makes it false */
 	unsigned long flags;
 	bool queued;
 
@@ -210,7 +211,7 @@ void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 		return;
 	spin_lock_irqsave(&ntshim_work_lock, flags);
 	queued = test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags);
-	if (queued && !preemptible())
+	if (queued && !passive)
 		work_dequeue_locked(&IoWorkItem->Work);
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
 
@@ -218,9 +219,9 @@ void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
 				 "%s on a queued item (%ps): %s",
 				 __func__, IoWorkItem->Work.routine,
-				 preemptible() ? "waited for it" : "cancelled it");
+				 passive ? "waited for it" : "cancelled it");
 	/* A running routine is waited for too, unless it is the caller. */
-	if (preemptible() && current_work() != &IoWorkItem->Work.work)
+	if (passive && current_work() != &IoWorkItem->Work.work)
 		flush_work(&IoWorkItem->Work.work);
 	IoWorkItem->Magic = 0;
 }
