@@ -113,7 +113,6 @@ static void KeSetTimer_relative_test(struct kunit *test)
 	KeInitializeTimer(&timer);
 	KeInitializeDpc(&dpc, probe_dpc, &p);
 	KUNIT_EXPECT_FALSE(test, KeSetTimer(&timer, due(-MS_100NS(5)), &dpc));
-	KUNIT_EXPECT_TRUE(test, timer.Inserted);
 	if (!wait_fired(test, &p, &dpc))
 		return;
 	KeFlushQueuedDpcs();

@@ -38,10 +38,13 @@
 struct _KDPC;
 
 /**
- * typedef PKDEFERRED_ROUTINE - a DPC routine
+ * typedef KDEFERRED_ROUTINE - a DPC routine (PKDEFERRED_ROUTINE points to one)
+ * @Dpc:             the DPC being run
+ * @DeferredContext: its DeferredContext
+ * @SystemArgument1: the first argument given to KeInsertQueueDpc()
+ * @SystemArgument2: the second argument given to KeInsertQueueDpc()
  *
- * Called at DISPATCH_LEVEL with the DPC, its DeferredContext and the two
- * arguments given to KeInsertQueueDpc().
+ * Called at DISPATCH_LEVEL; must not sleep.
  */
 typedef VOID KDEFERRED_ROUTINE(struct _KDPC *Dpc, PVOID DeferredContext,
 			       PVOID SystemArgument1, PVOID SystemArgument2);

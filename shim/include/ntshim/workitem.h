@@ -95,17 +95,22 @@ struct ntshim_work {
 struct _IO_WORKITEM;
 
 /**
- * typedef PIO_WORKITEM_ROUTINE - an IoQueueWorkItem() routine
+ * typedef IO_WORKITEM_ROUTINE - an IoQueueWorkItem() routine
+ * @DeviceObject: the device object the item was allocated for
+ * @Context:      the context given to IoQueueWorkItem()
  *
- * Called at PASSIVE_LEVEL with the device object and the context.
+ * Called at PASSIVE_LEVEL; may sleep.
  */
 typedef VOID IO_WORKITEM_ROUTINE(PDEVICE_OBJECT DeviceObject, PVOID Context);
 typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
 
 /**
- * typedef PIO_WORKITEM_ROUTINE_EX - an IoQueueWorkItemEx() routine
+ * typedef IO_WORKITEM_ROUTINE_EX - an IoQueueWorkItemEx() routine
+ * @IoObject:   the device or driver object of the item
+ * @Context:    the context given to IoQueueWorkItemEx()
+ * @IoWorkItem: the item (the routine may free it)
  *
- * Called at PASSIVE_LEVEL with the I/O object, the context and the item.
+ * Called at PASSIVE_LEVEL; may sleep.
  */
 typedef VOID IO_WORKITEM_ROUTINE_EX(PVOID IoObject, PVOID Context,
 				    struct _IO_WORKITEM *IoWorkItem);
@@ -205,9 +210,10 @@ void IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
 		       WORK_QUEUE_TYPE QueueType, PVOID Context);
 
 /**
- * typedef PWORKER_THREAD_ROUTINE - an ExQueueWorkItem() routine
+ * typedef WORKER_THREAD_ROUTINE - an ExQueueWorkItem() routine
+ * @Parameter: the item's Parameter
  *
- * Called at PASSIVE_LEVEL with the item's Parameter.
+ * Called at PASSIVE_LEVEL; may sleep.
  */
 typedef VOID WORKER_THREAD_ROUTINE(PVOID Parameter);
 typedef WORKER_THREAD_ROUTINE *PWORKER_THREAD_ROUTINE;
