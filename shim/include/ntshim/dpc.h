@@ -48,7 +48,9 @@ struct _KDPC;
  */
 typedef VOID KDEFERRED_ROUTINE(struct _KDPC *Dpc, PVOID DeferredContext,
 			       PVOID SystemArgument1, PVOID SystemArgument2);
-typedef KDEFERRED_ROUTINE *PKDEFERRED_ROUTINE;
+typedef void (*PKDEFERRED_ROUTINE)(struct _KDPC *Dpc, PVOID DeferredContext,
+				   PVOID SystemArgument1,
+				   PVOID SystemArgument2);
 
 /**
  * enum _KDPC_IMPORTANCE - where Windows puts a DPC in the queue

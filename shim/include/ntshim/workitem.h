@@ -102,7 +102,7 @@ struct _IO_WORKITEM;
  * Called at PASSIVE_LEVEL; may sleep.
  */
 typedef VOID IO_WORKITEM_ROUTINE(PDEVICE_OBJECT DeviceObject, PVOID Context);
-typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
+typedef void (*PIO_WORKITEM_ROUTINE)(PDEVICE_OBJECT DeviceObject, PVOID Context);
 
 /**
  * typedef IO_WORKITEM_ROUTINE_EX - an IoQueueWorkItemEx() routine
@@ -114,7 +114,8 @@ typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
  */
 typedef VOID IO_WORKITEM_ROUTINE_EX(PVOID IoObject, PVOID Context,
 				    struct _IO_WORKITEM *IoWorkItem);
-typedef IO_WORKITEM_ROUTINE_EX *PIO_WORKITEM_ROUTINE_EX;
+typedef void (*PIO_WORKITEM_ROUTINE_EX)(PVOID IoObject, PVOID Context,
+					struct _IO_WORKITEM *IoWorkItem);
 
 /**
  * struct _IO_WORKITEM - an I/O work item (opaque to drivers)
@@ -216,7 +217,7 @@ void IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
  * Called at PASSIVE_LEVEL; may sleep.
  */
 typedef VOID WORKER_THREAD_ROUTINE(PVOID Parameter);
-typedef WORKER_THREAD_ROUTINE *PWORKER_THREAD_ROUTINE;
+typedef void (*PWORKER_THREAD_ROUTINE)(PVOID Parameter);
 
 /**
  * struct _WORK_QUEUE_ITEM - an executive work item
