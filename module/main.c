@@ -41,6 +41,12 @@ static int __init ntshim_init(void)
 	}
 
 	/* DPCs, timers, work items */
+	err = ntshim_dpc_init(ntshim_debugfs);
+	if (err) {
+		ntshim_lookaside_exit();
+		ntshim_pool_exit();
+		goto out_debugfs;
+	}
 
 	/* demos */
 	err = ntshim_demos_init(ntshim_debugfs);
@@ -64,6 +70,7 @@ static void __exit ntshim_exit(void)
 	ntshim_demos_exit();
 
 	/* DPCs, timers, work items */
+	ntshim_dpc_exit();
 
 	/* Mm and MDLs */
 	ntshim_mm_exit();

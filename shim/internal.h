@@ -28,5 +28,17 @@ int ntshim_demos_init(struct dentry *root);
 void ntshim_demos_exit(void);
 
 /* DPCs, timers, work items */
+#include <ntshim/dpc.h>
+struct module;
+int ntshim_dpc_init(struct dentry *root);
+void ntshim_dpc_exit(void);
+BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
+			  PVOID SystemArgument2, unsigned long caller);
+void ntshim_timer_init(struct dentry *root);
+void ntshim_timer_exit(void);
+void ntshim_timer_cancel_module(struct module *mod);
+int ntshim_workitem_init(struct dentry *root);
+void ntshim_workitem_exit(void);
+void ntshim_workitem_cancel_module(struct module *mod);
 
 #endif /* _NTSHIM_INTERNAL_H */

@@ -43,5 +43,9 @@
 #include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
+#include <ntshim/time.h>
+#include <ntshim/dpc.h>
+#include <ntshim/timer.h>
+#include <ntshim/workitem.h>
 
 #endif /* _NTSHIM_NTDDK_H */

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * DPCs on a BH workqueue (see <ntshim/dpc.h>), and the module-unload
+ * guard shared by DPCs, timers and work items.
+ *
+ * ntshim keeps every queued DPC on one list, under ntshim_dpc_lock, so
+ * that the unload guard can find the ones whose routine lives in a module
+ * that is going away.  A DPC's Flags bit NTSHIM_DPC_QUEUED, its list link
+ * and the pending state of its work item change together under that lock.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bottom_half.h>
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/sched/task_stack.h>
+#include <linux/seq_file.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <ntshim/ntddk.h>
+
+#include "internal.h"
+
+#define NTSHIM_DPC_QUEUED 0
+
+/*
+ * Without BH workqueues (before 6.9; module/Kbuild probes for WQ_BH) the
+ * routine runs in a bound high-priority kworker with BHs disabled.
+ */
+#ifdef NTSHIM_HAVE_WQ_BH
+#define NTSHIM_DPC_WQ_FLAGS (WQ_BH | WQ_HIGHPRI)
+#define NTSHIM_DPC_NEEDS_BH_OFF 0
+#else
+#define NTSHIM_DPC_WQ_FLAGS WQ_HIGHPRI
+#define NTSHIM_DPC_NEEDS_BH_OFF 1
+#endif
+
+static struct workqueue_struct *ntshim_dpc_wq;
+static DEFINE_RAW_SPINLOCK(ntshim_dpc_lock);
+static LIST_HEAD(ntshim_dpc_queued);
+
+struct ntshim_dpc_stats {
+	u64 queued;
+	u64 already_queued;
+	u64 removed;
+	u64 run;
+	u64 flushes;
+	u64 cancelled;
+};
+
+static DEFINE_PER_CPU(struct ntshim_dpc_stats, ntshim_dpc_stats);
+
+#define dpc_stat_inc(field) this_cpu_inc(ntshim_dpc_stats.field)
+
+static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
+{
+	if (!Dpc) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, NULL, caller,
+				 "%s on a NULL DPC", what);
+		return false;
+	}
+	if (Dpc->Magic != NTSHIM_DPC_MAGIC || Dpc->Type != DpcObject) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, caller,
+				 "%s on a DPC that KeInitializeDpc() never set up",
+				 what);
+		return false;
+	}
+	return true;
+}
+
+static void ntshim_dpc_run(struct work_struct *work)
+{
+	PRKDPC Dpc = container_of(work, KDPC, Work);
+	PKDEFERRED_ROUTINE routine;
+	PVOID context, arg1, arg2;
+	unsigned long flags;
+
+	/* Windows dequeues before calling, so the routine may requeue. */
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	list_del_init(&Dpc->QueueEntry);
+	routine = Dpc->DeferredRoutine;
+	context = Dpc->DeferredContext;
+	arg1 = Dpc->SystemArgument1;
+	arg2 = Dpc->SystemArgument2;
+	clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+
+	if (NTSHIM_DPC_NEEDS_BH_OFF)
+		local_bh_disable();
+	dpc_stat_inc(run);
+	routine(Dpc, context, arg1, arg2);
+	if (NTSHIM_DPC_NEEDS_BH_OFF)
+		local_bh_enable();
+}
+
+void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
+		     PVOID DeferredContext)
+{
+	if (!Dpc || !DeferredRoutine) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
+				 "%s with a NULL %s", __func__,
+				 Dpc ? "routine" : "DPC");
+		return;
+	}
+	if (Dpc->Magic == NTSHIM_DPC_MAGIC &&
+	    test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
+				 "%s on a queued DPC (%ps): ignored",
+				 __func__, Dpc->DeferredRoutine);
+		return;
+	}
+	Dpc->Type = DpcObject;
+	Dpc->Importance = MediumImportance;
+	Dpc->Number = NTSHIM_DPC_ANY_CPU;
+	Dpc->DeferredRoutine = DeferredRoutine;
+	Dpc->DeferredContext = DeferredContext;
+	Dpc->SystemArgument1 = NULL;
+	Dpc->SystemArgument2 = NULL;
+	Dpc->Flags = 0;
+	Dpc->QueuedBy = 0;
+	INIT_LIST_HEAD(&Dpc->QueueEntry);
+	/* debugobjects wants on-stack work items said to be on the stack. */
+	if (object_is_on_stack(Dpc))
+		INIT_WORK_ONSTACK(&Dpc->Work, ntshim_dpc_run);
+	else
+		INIT_WORK(&Dpc->Work, ntshim_dpc_run);
+	Dpc->Magic = NTSHIM_DPC_MAGIC;
+}
+EXPORT_SYMBOL_GPL(KeInitializeDpc);
+
+BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
+			  PVOID SystemArgument2, unsigned long caller)
+{
+	unsigned long flags;
+	int cpu;
+
+	if (!dpc_valid(Dpc, caller, "KeInsertQueueDpc"))
+		return FALSE;
+
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	if (test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
+		raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+		dpc_stat_inc(already_queued);
+		return FALSE;
+	}
+	__set_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+	Dpc->SystemArgument1 = SystemArgument1;
+	Dpc->SystemArgument2 = SystemArgument2;
+	Dpc->QueuedBy = caller;
+	list_add_tail(&Dpc->QueueEntry, &ntshim_dpc_queued);
+
+	cpu = Dpc->Number;
+	if (cpu >= nr_cpu_ids || !cpu_online(cpu))
+		cpu = smp_processor_id();
+	queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
+	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+
+	dpc_stat_inc(queued);
+	return TRUE;
+}
+
+BOOLEAN KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1,
+			 PVOID SystemArgument2)
+{
+	return ntshim_dpc_insert(Dpc, SystemArgument1, SystemArgument2,
+				 _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(KeInsertQueueDpc);
+
+/* Called with ntshim_dpc_lock held. */
+static bool dpc_dequeue_locked(PRKDPC Dpc)
+{
+	if (!test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags))
+		return false;
+	/* Not pending any more means the routine is about to start. */
+	if (!cancel_work(&Dpc->Work))
+		return false;
+	list_del_init(&Dpc->QueueEntry);
+	__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+	return true;
+}
+
+BOOLEAN KeRemoveQueueDpc(PRKDPC Dpc)
+{
+	unsigned long flags;
+	bool removed;
+
+	if (!dpc_valid(Dpc, _RET_IP_, "KeRemoveQueueDpc"))
+		return FALSE;
+
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	removed = dpc_dequeue_locked(Dpc);
+	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+
+	if (removed)
+		dpc_stat_inc(removed);
+	return removed;
+}
+EXPORT_SYMBOL_GPL(KeRemoveQueueDpc);
+
+void KeFlushQueuedDpcs(void)
+{
+	if (!preemptible() || KeGetCurrentIrql() != PASSIVE_LEVEL) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, NULL, _RET_IP_,
+				 "%s above PASSIVE_LEVEL (IRQL %u)",
+				 __func__, KeGetCurrentIrql());
+		return;
+	}
+	dpc_stat_inc(flushes);
+	flush_workqueue(ntshim_dpc_wq);
+}
+EXPORT_SYMBOL_GPL(KeFlushQueuedDpcs);
+
+void KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
+{
+	unsigned int cpu = (UCHAR)Number;
+
+	if (!dpc_valid(Dpc, _RET_IP_, "KeSetTargetProcessorDpc"))
+		return;
+	if (cpu >= nr_cpu_ids || !cpu_possible(cpu)) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
+				 "%s to processor %u of %u: ignored",
+				 __func__, cpu, nr_cpu_ids);
+		return;
+	}
+	WRITE_ONCE(Dpc->Number, cpu);
+}
+EXPORT_SYMBOL_GPL(KeSetTargetProcessorDpc);
+
+NTSTATUS KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber)
+{
+	if (!dpc_valid(Dpc, _RET_IP_, "KeSetTargetProcessorDpcEx"))
+		return STATUS_INVALID_PARAMETER;
+	if (!ProcNumber || ProcNumber->Group != 0 ||
+	    ProcNumber->Number >= nr_cpu_ids ||
+	    !cpu_possible(ProcNumber->Number)) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
+				 "%s to a processor that does not exist",
+				 __func__);
+		return STATUS_INVALID_PARAMETER;
+	}
+	WRITE_ONCE(Dpc->Number, ProcNumber->Number);
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(KeSetTargetProcessorDpcEx);
+
+void KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance)
+{
+	if (!dpc_valid(Dpc, _RET_IP_, "KeSetImportanceDpc"))
+		return;
+	if ((unsigned int)Importance > MediumHighImportance) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, _RET_IP_,
+				 "%s with importance %d: ignored",
+				 __func__, Importance);
+		return;
+	}
+	WRITE_ONCE(Dpc->Importance, Importance);
+}
+EXPORT_SYMBOL_GPL(KeSetImportanceDpc);
+
+/*
+ * Cancel every queued DPC that @match selects (a module going away, or all
+ * of them at ntshim's exit), report each, then wait for the running ones.
+ */
+static void dpc_cancel_matching(struct module *mod, const char *why)
+{
+	PRKDPC Dpc, next;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	list_for_each_entry_safe(Dpc, next, &ntshim_dpc_queued, QueueEntry) {
+		if (mod && !within_module((unsigned long)Dpc->DeferredRoutine, mod) &&
+		    !within_module((unsigned long)Dpc, mod))
+			continue;
+		if (!dpc_dequeue_locked(Dpc))
+			continue;
+		dpc_stat_inc(cancelled);
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, Dpc->QueuedBy,
+				 "DPC %ps still queued at %s: cancelled",
+				 Dpc->DeferredRoutine, why);
+	}
+	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+	flush_workqueue(ntshim_dpc_wq);
+}
+
+/*
+ * A module is going (its exit routine has run; its code is still mapped).
+ * Timers first (they queue DPCs), then DPCs (they queue work items and set
+ * timers), then work items, then timers and DPCs once more for whatever
+ * the last work items started.
+ */
+static int ntshim_module_going(struct notifier_block *nb, unsigned long action,
+			       void *data)
+{
+	struct module *mod = data;
+
+	if (action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	ntshim_timer_cancel_module(mod);
+	dpc_cancel_matching(mod, "module unload");
+	ntshim_workitem_cancel_module(mod);
+	ntshim_timer_cancel_module(mod);
+	dpc_cancel_matching(mod, "module unload");
+	return NOTIFY_OK;
+}
+
+static struct notifier_block ntshim_module_nb = {
+	.notifier_call = ntshim_module_going,
+};
+
+static int dpc_show(struct seq_file *m, void *v)
+{
+	struct ntshim_dpc_stats sum = {};
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct ntshim_dpc_stats *s = per_cpu_ptr(&ntshim_dpc_stats, cpu);
+
+		sum.queued += READ_ONCE(s->queued);
+		sum.already_queued += READ_ONCE(s->already_queued);
+		sum.removed += READ_ONCE(s->removed);
+		sum.run += READ_ONCE(s->run);
+		sum.flushes += READ_ONCE(s->flushes);
+		sum.cancelled += READ_ONCE(s->cancelled);
+	}
+	seq_printf(m, "workqueue:      %s\n",
+		   NTSHIM_DPC_NEEDS_BH_OFF ? "highpri, BHs disabled" : "BH");
+	seq_printf(m, "queued:         %llu\n", sum.queued);
+	seq_printf(m, "already_queued: %llu\n", sum.already_queued);
+	seq_printf(m, "removed:        %llu\n", sum.removed);
+	seq_printf(m, "run:            %llu\n", sum.run);
+	seq_printf(m, "flushes:        %llu\n", sum.flushes);
+	seq_printf(m, "cancelled:      %llu\n", sum.cancelled);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(dpc);
+
+int ntshim_dpc_init(struct dentry *root)
+{
+	int err;
+
+	ntshim_dpc_wq = alloc_workqueue("ntshim_dpc", NTSHIM_DPC_WQ_FLAGS, 0);
+	if (!ntshim_dpc_wq)
+		return -ENOMEM;
+	err = ntshim_workitem_init(root);
+	if (err)
+		goto out_wq;
+	err = register_module_notifier(&ntshim_module_nb);
+	if (err)
+		goto out_workitem;
+	ntshim_timer_init(root);
+	debugfs_create_file("dpc", 0444, root, NULL, &dpc_fops);
+	return 0;
+
+out_workitem:
+	ntshim_workitem_exit();
+out_wq:
+	destroy_workqueue(ntshim_dpc_wq);
+	return err;
+}
+
+void ntshim_dpc_exit(void)
+{
+	unregister_module_notifier(&ntshim_module_nb);
+	ntshim_timer_exit();
+	dpc_cancel_matching(NULL, "ntshim exit");
+	ntshim_workitem_exit();
+	dpc_cancel_matching(NULL, "ntshim exit");
+	destroy_workqueue(ntshim_dpc_wq);
+}

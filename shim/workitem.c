@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IO_WORKITEM and WORK_QUEUE_ITEM on workqueues (see <ntshim/workitem.h>).
+ *
+ * Every queued item is on ntshim_work_queued under ntshim_work_lock, so
+ * the unload guard can find the items of a module that goes away.  An
+ * item's NTSHIM_WORK_QUEUED bit, list link and pending state change
+ * together under that lock.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/sched/task_stack.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <ntshim/ntddk.h>
+
+#include "internal.h"
+
+/* struct ntshim_work.flags */
+#define NTSHIM_WORK_QUEUED 0
+#define NTSHIM_WORK_FREE_PENDING 1
+
+/* struct ntshim_work.kind */
+enum { NTSHIM_WORK_IO, NTSHIM_WORK_EX };
+
+static struct workqueue_struct *ntshim_work_wq;
+static struct workqueue_struct *ntshim_work_hi_wq;
+static DEFINE_SPINLOCK(ntshim_work_lock);
+static LIST_HEAD(ntshim_work_queued);
+static atomic64_t ntshim_work_run;
+static atomic64_t ntshim_work_cancelled;
+
+static void ntshim_work_run_fn(struct work_struct *work)
+{
+	struct ntshim_work *w = container_of(work, struct ntshim_work, work);
+	unsigned long flags;
+	bool free_after;
+
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	list_del_init(&w->entry);
+	clear_bit(NTSHIM_WORK_QUEUED, &w->flags);
+	free_after = test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags);
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+
+	atomic64_inc(&ntshim_work_run);
+	if (w->kind == NTSHIM_WORK_IO) {
+		PIO_WORKITEM item = container_of(w, IO_WORKITEM, Work);
+
+		if (item->RoutineEx)
+			item->RoutineEx(item->IoObject, item->Context, item);
+		else
+			item->Routine(item->IoObject, item->Context);
+		/* The routine may have freed the item: only a deferred free may touch it. */
+		if (free_after) {
+			item->Magic = 0;
+			kfree(item);
+		}
+	} else {
+		PWORK_QUEUE_ITEM item = container_of(w, WORK_QUEUE_ITEM, Work);
+
+		item->WorkerRoutine(item->Parameter);
+	}
+}
+
+static void work_init(struct ntshim_work *w, u8 kind)
+{
+	/* debugobjects wants on-stack work items said to be on the stack. */
+	if (object_is_on_stack(w))
+		INIT_WORK_ONSTACK(&w->work, ntshim_work_run_fn);
+	else
+		INIT_WORK(&w->work, ntshim_work_run_fn);
+	INIT_LIST_HEAD(&w->entry);
+	w->flags = 0;
+	w->queued_by = 0;
+	w->routine = NULL;
+	w->kind = kind;
+}
+
+/* Queue @w unless it is already queued; false (and a report) if it is. */
+static bool work_queue(struct ntshim_work *w, void *routine,
+		       WORK_QUEUE_TYPE type, const void *obj, unsigned long caller)
+{
+	struct workqueue_struct *wq = ntshim_work_wq;
+	unsigned long flags;
+
+	if (type == CriticalWorkQueue || type == HyperCriticalWorkQueue)
+		wq = ntshim_work_hi_wq;
+
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	if (test_bit(NTSHIM_WORK_QUEUED, &w->flags) ||
+	    test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags)) {
+		spin_unlock_irqrestore(&ntshim_work_lock, flags);
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, obj, caller,
+				 "work item queued while still queued (%ps): ignored",
+				 w->routine);
+		return false;
+	}
+	__set_bit(NTSHIM_WORK_QUEUED, &w->flags);
+	w->queued_by = caller;
+	w->routine = routine;
+	list_add_tail(&w->entry, &ntshim_work_queued);
+	queue_work(wq, &w->work);
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+	return true;
+}
+
+/* Lock held: take a pending item off the queue; false if not pending. */
+static bool work_dequeue_locked(struct ntshim_work *w)
+{
+	if (!test_bit(NTSHIM_WORK_QUEUED, &w->flags))
+		return false;
+	if (!cancel_work(&w->work))
+		return false;	/* its run function is starting */
+	list_del_init(&w->entry);
+	__clear_bit(NTSHIM_WORK_QUEUED, &w->flags);
+	return true;
+}
+
+static bool io_item_valid(PIO_WORKITEM item, unsigned long caller,
+			  const char *what)
+{
+	if (!item || item->Magic != NTSHIM_WORKITEM_MAGIC) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, item, caller,
+				 "%s on %s", what,
+				 item ? "an item that is not initialised (or freed)" :
+					"a NULL item");
+		return false;
+	}
+	return true;
+}
+
+static void io_item_init(PIO_WORKITEM item, PVOID IoObject, bool allocated)
+{
+	item->Allocated = allocated;
+	item->IoObject = IoObject;
+	item->Routine = NULL;
+	item->RoutineEx = NULL;
+	item->Context = NULL;
+	work_init(&item->Work, NTSHIM_WORK_IO);
+	item->Magic = NTSHIM_WORKITEM_MAGIC;
+}
+
+PIO_WORKITEM IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject)
+{
+	PIO_WORKITEM item = kmalloc(sizeof(*item), GFP_ATOMIC);
+
+	if (item)
+		io_item_init(item, DeviceObject, true);
+	return item;
+}
+EXPORT_SYMBOL_GPL(IoAllocateWorkItem);
+
+void IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
+{
+	unsigned long flags;
+	bool queued;
+
+	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoFreeWorkItem"))
+		return;
+	if (!IoWorkItem->Allocated) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
+				 "%s on an IoInitializeWorkItem() item: ignored",
+				 __func__);
+		return;
+	}
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	queued = test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags);
+	if (queued)
+		__set_bit(NTSHIM_WORK_FREE_PENDING, &IoWorkItem->Work.flags);
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+
+	if (queued) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
+				 "%s on a queued item (%ps): freed after it runs",
+				 __func__, IoWorkItem->Work.routine);
+		return;
+	}
+	IoWorkItem->Magic = 0;
+	kfree(IoWorkItem);
+}
+EXPORT_SYMBOL_GPL(IoFreeWorkItem);
+
+ULONG IoSizeofWorkItem(void)
+{
+	return sizeof(IO_WORKITEM);
+}
+EXPORT_SYMBOL_GPL(IoSizeofWorkItem);
+
+void IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem)
+{
+	if (!IoWorkItem) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, NULL, _RET_IP_,
+				 "%s on a NULL item", __func__);
+		return;
+	}
+	io_item_init(IoWorkItem, IoObject, false);
+}
+EXPORT_SYMBOL_GPL(IoInitializeWorkItem);
+
+void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
+{
+	bool passive = preemptible();	/* before the lock makes it false */
+	unsigned long flags;
+	bool queued;
+
+	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoUninitializeWorkItem"))
+		return;
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	queued = test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags);
+	if (queued && !passive)
+		work_dequeue_locked(&IoWorkItem->Work);
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+
+	if (queued)
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
+				 "%s on a queued item (%ps): %s",
+				 __func__, IoWorkItem->Work.routine,
+				 passive ? "waited for it" : "cancelled it");
+	/* A running routine is waited for too, unless it is the caller. */
+	if (passive && current_work() != &IoWorkItem->Work.work)
+		flush_work(&IoWorkItem->Work.work);
+	IoWorkItem->Magic = 0;
+}
+EXPORT_SYMBOL_GPL(IoUninitializeWorkItem);
+
+void IoQueueWorkItem(PIO_WORKITEM IoWorkItem,
+		     PIO_WORKITEM_ROUTINE WorkerRoutine,
+		     WORK_QUEUE_TYPE QueueType, PVOID Context)
+{
+	unsigned long flags;
+
+	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoQueueWorkItem"))
+		return;
+	if (!WorkerRoutine) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
+				 "%s with a NULL routine", __func__);
+		return;
+	}
+	/* Set the routine under the lock only if the item is not queued. */
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	if (!test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags)) {
+		IoWorkItem->Routine = WorkerRoutine;
+		IoWorkItem->RoutineEx = NULL;
+		IoWorkItem->Context = Context;
+	}
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+	work_queue(&IoWorkItem->Work, WorkerRoutine, QueueType, IoWorkItem,
+		   _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(IoQueueWorkItem);
+
+void IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
+		       PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
+		       WORK_QUEUE_TYPE QueueType, PVOID Context)
+{
+	unsigned long flags;
+
+	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoQueueWorkItemEx"))
+		return;
+	if (!WorkerRoutine) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
+				 "%s with a NULL routine", __func__);
+		return;
+	}
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	if (!test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags)) {
+		IoWorkItem->Routine = NULL;
+		IoWorkItem->RoutineEx = WorkerRoutine;
+		IoWorkItem->Context = Context;
+	}
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+	work_queue(&IoWorkItem->Work, WorkerRoutine, QueueType, IoWorkItem,
+		   _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(IoQueueWorkItemEx);
+
+void ntshim_init_work_queue_item(PWORK_QUEUE_ITEM Item)
+{
+	work_init(&Item->Work, NTSHIM_WORK_EX);
+}
+EXPORT_SYMBOL_GPL(ntshim_init_work_queue_item);
+
+void ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
+{
+	if (!WorkItem || !WorkItem->WorkerRoutine ||
+	    WorkItem->Work.work.func != ntshim_work_run_fn) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, WorkItem, _RET_IP_,
+				 "%s on an item ExInitializeWorkItem() never set up",
+				 __func__);
+		return;
+	}
+	work_queue(&WorkItem->Work, WorkItem->WorkerRoutine, QueueType,
+		   WorkItem, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(ExQueueWorkItem);
+
+/* The memory that holds @w, for the unload guard. */
+static const void *work_owner_object(struct ntshim_work *w)
+{
+	if (w->kind == NTSHIM_WORK_IO)
+		return container_of(w, IO_WORKITEM, Work);
+	return container_of(w, WORK_QUEUE_ITEM, Work);
+}
+
+/* Cancel and report queued items of @mod (or all), then wait for the rest. */
+static void work_cancel_matching(struct module *mod, const char *why)
+{
+	struct ntshim_work *w, *next;
+	LIST_HEAD(freed);
+	unsigned long flags;
+
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	list_for_each_entry_safe(w, next, &ntshim_work_queued, entry) {
+		const void *obj = work_owner_object(w);
+
+		if (mod && !within_module((unsigned long)w->routine, mod) &&
+		    !within_module((unsigned long)obj, mod))
+			continue;
+		if (!work_dequeue_locked(w))
+			continue;
+		atomic64_inc(&ntshim_work_cancelled);
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, obj, w->queued_by,
+				 "work item %ps still queued at %s: cancelled",
+				 w->routine, why);
+		if (test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags))
+			list_add(&w->entry, &freed);
+	}
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+
+	list_for_each_entry_safe(w, next, &freed, entry)
+		kfree(container_of(w, IO_WORKITEM, Work));
+	flush_workqueue(ntshim_work_hi_wq);
+	flush_workqueue(ntshim_work_wq);
+}
+
+void ntshim_workitem_cancel_module(struct module *mod)
+{
+	work_cancel_matching(mod, "module unload");
+}
+
+static int workitem_show(struct seq_file *m, void *v)
+{
+	struct ntshim_work *w;
+	unsigned long flags;
+	unsigned int queued = 0;
+
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	list_for_each_entry(w, &ntshim_work_queued, entry)
+		queued++;
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+
+	seq_printf(m, "queued:    %u\n", queued);
+	seq_printf(m, "run:       %lld\n", atomic64_read(&ntshim_work_run));
+	seq_printf(m, "cancelled: %lld\n", atomic64_read(&ntshim_work_cancelled));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(workitem);
+
+int ntshim_workitem_init(struct dentry *root)
+{
+	ntshim_work_wq = alloc_workqueue("ntshim_work", 0, 0);
+	if (!ntshim_work_wq)
+		return -ENOMEM;
+	ntshim_work_hi_wq = alloc_workqueue("ntshim_work_hi", WQ_HIGHPRI, 0);
+	if (!ntshim_work_hi_wq) {
+		destroy_workqueue(ntshim_work_wq);
+		return -ENOMEM;
+	}
+	debugfs_create_file("workitem", 0444, root, NULL, &workitem_fops);
+	return 0;
+}
+
+void ntshim_workitem_exit(void)
+{
+	work_cancel_matching(NULL, "ntshim exit");
+	destroy_workqueue(ntshim_work_hi_wq);
+	destroy_workqueue(ntshim_work_wq);
+}
