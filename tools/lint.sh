@@ -55,6 +55,9 @@ typedefs=$out/typedefs
 		sed -E 's/.*[^A-Za-z0-9_]([A-Za-z_][A-Za-z0-9_]*) *$/\1/'
 	grep -hE '^\}[ A-Za-z0-9_,*]*;' shim/include/ntshim/*.h |
 		sed -E 's/^\}//; s/;.*//' | tr ',' '\n' | tr -d ' *'
+	# function types and pointers: typedef VOID NAME(...), (*NAME)(...)
+	grep -hoE '^typedef [A-Za-z0-9_ *]+ \(?\*?[A-Za-z_][A-Za-z0-9_]*\)?\(' \
+		shim/include/ntshim/*.h | sed -E 's/\)?\($//; s/.*[ (*]//'
 } | grep -E '^[A-Za-z_][A-Za-z0-9_]*$' | sort -u |
 	awk '{ print length($0), $0 }' | sort -k1,1nr -k2 | cut -d' ' -f2 > "$typedefs"
 
