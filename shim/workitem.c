@@ -227,29 +227,40 @@ void IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 }
 EXPORT_SYMBOL_GPL(IoUninitializeWorkItem);
 
-void IoQueueWorkItem(PIO_WORKITEM IoWorkItem,
-		     PIO_WORKITEM_ROUTINE WorkerRoutine,
-		     WORK_QUEUE_TYPE QueueType, PVOID Context)
+/* IoQueueWorkItem(Ex): exactly one of @routine and @routine_ex is set. */
+static void io_queue_item(PIO_WORKITEM IoWorkItem,
+			  PIO_WORKITEM_ROUTINE routine,
+			  PIO_WORKITEM_ROUTINE_EX routine_ex,
+			  WORK_QUEUE_TYPE QueueType, PVOID Context,
+			  const char *what, unsigned long caller)
 {
+	void *either = routine ? (void *)routine : (void *)routine_ex;
 	unsigned long flags;
 
-	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoQueueWorkItem"))
+	if (!io_item_valid(IoWorkItem, caller, what))
 		return;
-	if (!WorkerRoutine) {
-		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "%s with a NULL routine", __func__);
+	if (!either) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, caller,
+				 "%s with a NULL routine", what);
 		return;
 	}
 	/* Set the routine under the lock only if the item is not queued. */
 	spin_lock_irqsave(&ntshim_work_lock, flags);
 	if (!test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags)) {
-		IoWorkItem->Routine = WorkerRoutine;
-		IoWorkItem->RoutineEx = NULL;
+		IoWorkItem->Routine = routine;
+		IoWorkItem->RoutineEx = routine_ex;
 		IoWorkItem->Context = Context;
 	}
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
-	work_queue(&IoWorkItem->Work, WorkerRoutine, QueueType, IoWorkItem,
-		   _RET_IP_);
+	work_queue(&IoWorkItem->Work, either, QueueType, IoWorkItem, caller);
+}
+
+void IoQueueWorkItem(PIO_WORKITEM IoWorkItem,
+		     PIO_WORKITEM_ROUTINE WorkerRoutine,
+		     WORK_QUEUE_TYPE QueueType, PVOID Context)
+{
+	io_queue_item(IoWorkItem, WorkerRoutine, NULL, QueueType, Context,
+		      "IoQueueWorkItem", _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(IoQueueWorkItem);
 
@@ -257,24 +268,8 @@ void IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
 		       PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
 		       WORK_QUEUE_TYPE QueueType, PVOID Context)
 {
-	unsigned long flags;
-
-	if (!io_item_valid(IoWorkItem, _RET_IP_, "IoQueueWorkItemEx"))
-		return;
-	if (!WorkerRoutine) {
-		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, IoWorkItem, _RET_IP_,
-				 "%s with a NULL routine", __func__);
-		return;
-	}
-	spin_lock_irqsave(&ntshim_work_lock, flags);
-	if (!test_bit(NTSHIM_WORK_QUEUED, &IoWorkItem->Work.flags)) {
-		IoWorkItem->Routine = NULL;
-		IoWorkItem->RoutineEx = WorkerRoutine;
-		IoWorkItem->Context = Context;
-	}
-	spin_unlock_irqrestore(&ntshim_work_lock, flags);
-	work_queue(&IoWorkItem->Work, WorkerRoutine, QueueType, IoWorkItem,
-		   _RET_IP_);
+	io_queue_item(IoWorkItem, NULL, WorkerRoutine, QueueType, Context,
+		      "IoQueueWorkItemEx", _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(IoQueueWorkItemEx);
 
