@@ -142,6 +142,7 @@ static void demo_dpc_wait_work(struct dpc_demo *d)
 
 static NTSTATUS demo_dpc_timer(struct seq_file *m)
 {
+	BOOLEAN was_set, was_queued;
 	LARGE_INTEGER due, timeout;
 	ULONGLONG start, elapsed;
 	struct dpc_demo *d;
@@ -183,10 +184,12 @@ static NTSTATUS demo_dpc_timer(struct seq_file *m)
 			  DEMO_DPC_ITEMS, elapsed / 10000);
 
 	/* Stop the chain from its start: timer, then DPC, then work item. */
-	DemoPrint(m, "KeCancelTimer: %s\n",
-		  KeCancelTimer(&d->Timer) ? "TRUE (was set)" : "FALSE");
+	/* DemoPrint() evaluates its arguments twice: call each once. */
+	was_set = KeCancelTimer(&d->Timer);
+	DemoPrint(m, "KeCancelTimer: %s\n", was_set ? "TRUE (was set)" : "FALSE");
+	was_queued = KeRemoveQueueDpc(&d->Dpc);
 	DemoPrint(m, "KeRemoveQueueDpc: %s\n",
-		  KeRemoveQueueDpc(&d->Dpc) ? "TRUE (a tick was queued)" : "FALSE");
+		  was_queued ? "TRUE (a tick was queued)" : "FALSE");
 	KeFlushQueuedDpcs();
 	demo_dpc_wait_work(d);
 	demo_dpc_drain(d, &d->ConsumedAtStop);
