@@ -92,5 +92,6 @@ extern const struct ntshim_demo ntshim_demo_rtl_memory;
 extern const struct ntshim_demo ntshim_demo_mdl;
 extern const struct ntshim_demo ntshim_demo_probe;
 extern const struct ntshim_demo ntshim_demo_events;
+extern const struct ntshim_demo ntshim_demo_dpc_timer;
 
 #endif /* _NTSHIM_DEMOS_H */
