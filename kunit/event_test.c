@@ -8,7 +8,7 @@
  * Threads that must be asleep before an event is set are checked with
  * ntshim_dispatcher_waiters(), never with timing.
  */
-#include <kunit/test.h>
+#include "ntshim_kunit.h"
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
@@ -78,19 +78,6 @@ static void waiter_finish(struct kunit *test, struct waiter *w)
 	}
 	kthread_stop(w->task);
 	put_task_struct(w->task);
-}
-
-/* Wait (bounded) until @n threads are queued on @object. */
-static bool queued(PVOID object, ULONG n)
-{
-	int i;
-
-	for (i = 0; i < 5000; i++) {
-		if (ntshim_dispatcher_waiters(object) >= n)
-			return true;
-		usleep_range(1000, 2000);
-	}
-	return false;
 }
 
 static void KeInitializeEvent_test(struct kunit *test)
@@ -204,7 +191,7 @@ static void KeWaitForSingleObject_infinite_test(struct kunit *test)
 	KeInitializeEvent(&e, SynchronizationEvent, FALSE);
 	w.objects[0] = &e;
 	waiter_start(test, &w, 1);
-	KUNIT_EXPECT_TRUE(test, queued(&e, 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 1));
 	KUNIT_EXPECT_EQ(test, w.status, STATUS_PENDING);
 	KeSetEvent(&e, IO_NO_INCREMENT, FALSE);
 	waiter_finish(test, &w);
@@ -229,7 +216,7 @@ static void notification_wakes_all_test(struct kunit *test)
 		w[i].woken = &woken;
 		waiter_start(test, &w[i], i % 2);
 	}
-	KUNIT_EXPECT_TRUE(test, queued(&e, 3));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 3));
 	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 0);
 	KeSetEvent(&e, IO_NO_INCREMENT, FALSE);
 	for (i = 0; i < 3; i++) {
@@ -256,7 +243,7 @@ static void synchronization_wakes_one_test(struct kunit *test)
 		w[i].woken = &woken;
 		waiter_start(test, &w[i], i);
 	}
-	KUNIT_EXPECT_TRUE(test, queued(&e, 2));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 2));
 
 	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, IO_NO_INCREMENT, FALSE), 0);
 	for (i = 0; i < 5000 && !atomic_read(&woken); i++)
@@ -283,7 +270,7 @@ static void KePulseEvent_test(struct kunit *test)
 	KeInitializeEvent(&e, NotificationEvent, FALSE);
 	w.objects[0] = &e;
 	waiter_start(test, &w, 0);
-	KUNIT_EXPECT_TRUE(test, queued(&e, 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 1));
 	KUNIT_EXPECT_EQ(test, KePulseEvent(&e, IO_NO_INCREMENT, FALSE), 0);
 	waiter_finish(test, &w);
 	KUNIT_EXPECT_EQ(test, w.status, STATUS_SUCCESS);
@@ -331,7 +318,7 @@ static void KeWaitForMultipleObjects_any_blocking_test(struct kunit *test)
 	w.objects[0] = &e[0];
 	w.objects[1] = &e[1];
 	waiter_start(test, &w, 1);
-	KUNIT_EXPECT_TRUE(test, queued(&e[1], 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e[1], 1));
 	KeSetEvent(&e[1], IO_NO_INCREMENT, FALSE);
 	waiter_finish(test, &w);
 	KUNIT_EXPECT_EQ(test, w.status, STATUS_WAIT_0 + 1);
@@ -375,7 +362,7 @@ static void KeWaitForMultipleObjects_all_blocking_test(struct kunit *test)
 	w.objects[0] = &s;
 	w.objects[1] = &n;
 	waiter_start(test, &w, 0);
-	KUNIT_EXPECT_TRUE(test, queued(&n, 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&n, 1));
 
 	KeSetEvent(&s, IO_NO_INCREMENT, FALSE);
 	/* still waiting, and the signal was not taken */
@@ -475,7 +462,7 @@ static void KeWaitForSingleObject_alertable_test(struct kunit *test)
 	KeInitializeEvent(&e, NotificationEvent, FALSE);
 	w.objects[0] = &e;
 	waiter_start(test, &w, 0);
-	KUNIT_EXPECT_TRUE(test, queued(&e, 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 1));
 	send_sig(SIGUSR1, w.task, 1);
 	waiter_finish(test, &w);
 	KUNIT_EXPECT_EQ(test, w.status, STATUS_ALERTED);

@@ -622,29 +622,6 @@ static int list_conc_thread(void *data)
 	kthread_complete_and_exit(&c->done[arg->id], 0);
 }
 
-/* Start fn(arg[i]) on the first two online CPUs (both on one if alone). */
-static int start_pair(int (*fn)(void *), void *arg0, void *arg1,
-		      struct completion *done)
-{
-	unsigned int cpu0 = cpumask_first(cpu_online_mask);
-	unsigned int cpu1 = cpumask_next(cpu0, cpu_online_mask);
-	struct task_struct *t;
-
-	if (cpu1 >= nr_cpu_ids)
-		cpu1 = cpu0;
-	t = kthread_run_on_cpu(fn, arg0, cpu0, "ntshim_list/%u");
-	if (IS_ERR(t))
-		return PTR_ERR(t);
-	t = kthread_run_on_cpu(fn, arg1, cpu1, "ntshim_list/%u");
-	if (IS_ERR(t)) {
-		wait_for_completion(&done[0]);
-		return PTR_ERR(t);
-	}
-	wait_for_completion(&done[0]);
-	wait_for_completion(&done[1]);
-	return 0;
-}
-
 static void ExInterlocked_concurrent_test(struct kunit *test)
 {
 	struct list_conc_arg args[2];
@@ -674,7 +651,8 @@ static void ExInterlocked_concurrent_test(struct kunit *test)
 	c->timer.function = list_conc_timer;
 	hrtimer_start(&c->timer, ns_to_ktime(CONC_TIMER_NS),
 		      HRTIMER_MODE_REL_HARD);
-	i = start_pair(list_conc_thread, &args[0], &args[1], c->done);
+	i = ntshim_test_start_pair(list_conc_thread, &args[0], &args[1],
+				   c->done, "ntshim_list/%u");
 	WRITE_ONCE(c->stop, true);
 	hrtimer_cancel(&c->timer);
 	KUNIT_ASSERT_EQ(test, i, 0);

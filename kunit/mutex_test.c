@@ -5,7 +5,7 @@
  * each misuse (release by a non-owner, acquire at DISPATCH_LEVEL, delete
  * while held, self-deadlock) reported and harmless.
  */
-#include <kunit/test.h>
+#include "ntshim_kunit.h"
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
@@ -57,19 +57,6 @@ static void call_in_thread(struct kunit *test, struct thread_call *c, int cpu)
 {
 	call_start(test, c, cpu);
 	call_finish(test, c);
-}
-
-/* Wait (bounded) until @n threads are queued on @object. */
-static bool queued(PVOID object, ULONG n)
-{
-	int i;
-
-	for (i = 0; i < 5000; i++) {
-		if (ntshim_dispatcher_waiters(object) >= n)
-			return true;
-		usleep_range(1000, 2000);
-	}
-	return false;
 }
 
 /* KMUTEX */
@@ -130,7 +117,7 @@ static void KMUTEX_handover_test(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, KeWaitForSingleObject(&m, Executive, KernelMode, FALSE, &zero),
 			STATUS_SUCCESS);
 	call_start(test, &c, 1);
-	KUNIT_EXPECT_TRUE(test, queued(&m, 1));
+	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&m, 1));
 	KUNIT_EXPECT_EQ(test, KeReleaseMutex(&m, FALSE), 0);
 	call_finish(test, &c);
 	KUNIT_EXPECT_EQ(test, c.result, STATUS_SUCCESS);

@@ -6,10 +6,68 @@
 #define _NTSHIM_KUNIT_H
 
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/err.h>
+#include <linux/kthread.h>
+#include <ntshim/event.h>
 
 /* KUnit without speed attributes (before 6.6) runs every case anyway. */
 #ifndef KUNIT_CASE_SLOW
 #define KUNIT_CASE_SLOW(test_name) KUNIT_CASE(test_name)
 #endif
+
+/**
+ * ntshim_test_start_pair() - run two kthreads on two CPUs and wait for both
+ * @fn:   the thread function; it must complete @done[its index] on exit
+ * @arg0: argument of the thread on the first online CPU
+ * @arg1: argument of the thread on the second (the first, if alone)
+ * @done: two completions, one per thread
+ * @name: kthread name format with one %u for the CPU
+ *
+ * Return: 0, or the error of a kthread that could not be started.
+ */
+static inline int ntshim_test_start_pair(int (*fn)(void *), void *arg0,
+					 void *arg1, struct completion *done,
+					 const char *name)
+{
+	unsigned int cpu0 = cpumask_first(cpu_online_mask);
+	unsigned int cpu1 = cpumask_next(cpu0, cpu_online_mask);
+	struct task_struct *t;
+
+	if (cpu1 >= nr_cpu_ids)
+		cpu1 = cpu0;
+	t = kthread_run_on_cpu(fn, arg0, cpu0, name);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	t = kthread_run_on_cpu(fn, arg1, cpu1, name);
+	if (IS_ERR(t)) {
+		wait_for_completion(&done[0]);
+		return PTR_ERR(t);
+	}
+	wait_for_completion(&done[0]);
+	wait_for_completion(&done[1]);
+	return 0;
+}
+
+/**
+ * ntshim_test_waiters_queued() - wait (bounded) for @n waiters on @object
+ * @object: a dispatcher object (KEVENT, KMUTEX, KTIMER)
+ * @n:      how many waiters to wait for
+ *
+ * Return: true once @n threads wait on @object, false after about 5 s.
+ */
+static inline bool ntshim_test_waiters_queued(PVOID object, ULONG n)
+{
+	int i;
+
+	for (i = 0; i < 5000; i++) {
+		if (ntshim_dispatcher_waiters(object) >= n)
+			return true;
+		usleep_range(1000, 2000);
+	}
+	return false;
+}
 
 #endif /* _NTSHIM_KUNIT_H */

@@ -255,29 +255,6 @@ static void InitializeSListHead_misaligned_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, QueryDepthSList(h), 0);
 }
 
-/* Start fn on the first two online CPUs (both on one if alone). */
-static int slist_start_pair(int (*fn)(void *), void *arg0, void *arg1,
-			    struct completion *done)
-{
-	unsigned int cpu0 = cpumask_first(cpu_online_mask);
-	unsigned int cpu1 = cpumask_next(cpu0, cpu_online_mask);
-	struct task_struct *t;
-
-	if (cpu1 >= nr_cpu_ids)
-		cpu1 = cpu0;
-	t = kthread_run_on_cpu(fn, arg0, cpu0, "ntshim_slist/%u");
-	if (IS_ERR(t))
-		return PTR_ERR(t);
-	t = kthread_run_on_cpu(fn, arg1, cpu1, "ntshim_slist/%u");
-	if (IS_ERR(t)) {
-		wait_for_completion(&done[0]);
-		return PTR_ERR(t);
-	}
-	wait_for_completion(&done[0]);
-	wait_for_completion(&done[1]);
-	return 0;
-}
-
 #define SCONC_ITEMS 64
 #define SCONC_ROUNDS 20000
 #define SCONC_BATCH 4
@@ -363,7 +340,8 @@ static void InterlockedSList_concurrent_test(struct kunit *test)
 	c->timer.function = slist_conc_timer;
 	hrtimer_start(&c->timer, ns_to_ktime(SCONC_TIMER_NS),
 		      HRTIMER_MODE_REL_HARD);
-	i = slist_start_pair(slist_conc_thread, &args[0], &args[1], c->done);
+	i = ntshim_test_start_pair(slist_conc_thread, &args[0], &args[1],
+				   c->done, "ntshim_slist/%u");
 	WRITE_ONCE(c->stop, true);
 	hrtimer_cancel(&c->timer);
 	KUNIT_ASSERT_EQ(test, i, 0);
@@ -432,8 +410,10 @@ static void InterlockedPopEntrySList_free_race_test(struct kunit *test)
 		args[i].c = c;
 		args[i].id = i;
 	}
-	KUNIT_ASSERT_EQ(test, slist_start_pair(slist_free_thread, &args[0],
-					       &args[1], c->done), 0);
+	KUNIT_ASSERT_EQ(test,
+			ntshim_test_start_pair(slist_free_thread, &args[0],
+					       &args[1], c->done,
+					       "ntshim_slist/%u"), 0);
 
 	pushed = c->pushed[0] + c->pushed[1];
 	pushed_sum = c->pushed_sum[0] + c->pushed_sum[1];
