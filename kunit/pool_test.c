@@ -15,6 +15,8 @@
 #include <linux/slab.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 static struct ntshim_pool_tag_stats pool_row(ULONG tag, POOL_TYPE type)
 {
 	struct ntshim_pool_tag_stats s;
@@ -606,25 +608,33 @@ static void ntshim_pool_charge_test(struct kunit *test)
 
 /*
  * A module unloading with a block outstanding: one pool_leak report per
- * (tag, type), the block kept and still freeable afterwards.
+ * (tag, type, call site) naming the call site, the block kept and still
+ * freeable afterwards.  The caller comes from the statistics row, so the
+ * report is the same with per-block tracking off.
  */
 static void ntshim_pool_report_leaks_test(struct kunit *test)
 {
 	static struct module fake = { .name = "fake_driver" };
 	u64 v0 = vcount(NTSHIM_V_POOL_LEAK);
+	unsigned long site = _THIS_IP_, caller = 0;
 	struct ntshim_pool_tag_stats s;
+	ULONG tag = 0;
 	void *p, *q;
 
 	p = ntshim_pool_alloc(NonPagedPool, 40, 'KLxE', NormalPoolPriority,
-			      &fake, _THIS_IP_);
+			      &fake, site);
 	q = ntshim_pool_alloc(NonPagedPool, 40, 'KLxE', NormalPoolPriority,
-			      &fake, _THIS_IP_);
+			      &fake, site + 1);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	ExFreePool(q);
 
 	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 1);
 	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
+	KUNIT_EXPECT_TRUE(test, ntshim_violation_last(NTSHIM_V_POOL_LEAK,
+						      &tag, &caller));
+	KUNIT_EXPECT_EQ(test, tag, 'KLxE');
+	KUNIT_EXPECT_EQ(test, caller, site);
 	/* reported once: the rows are retired */
 	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 0);
 	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
@@ -633,6 +643,121 @@ static void ntshim_pool_report_leaks_test(struct kunit *test)
 	s = pool_row('KLxE', NonPagedPool);
 	KUNIT_EXPECT_EQ(test, s.diff, 0);
 	KUNIT_EXPECT_EQ(test, s.bytes, 0);
+}
+
+/*
+ * A driver loaded and unloaded again and again reuses the rows it retired:
+ * after more cycles than the statistics table has slots nothing has spilt
+ * into the overflow row "Ovfl", and the tag's Allocs stay cumulative.
+ */
+#define POOL_RELOAD_CYCLES 3000
+
+static void pool_row_reuse_test(struct kunit *test)
+{
+	static struct module fake = { .name = "fake_reload" };
+	const ULONG ovfl = NTSHIM_TAG('O', 'v', 'f', 'l');
+	struct ntshim_pool_tag_stats o0 = pool_row(ovfl, NonPagedPool);
+	struct ntshim_pool_tag_stats s0 = pool_row('URxE', NonPagedPool);
+	struct ntshim_pool_tag_stats o, s;
+	int i;
+
+	for (i = 0; i < POOL_RELOAD_CYCLES; i++) {
+		/* a new call site each time, as if loaded at a new address */
+		void *p = ntshim_pool_alloc(NonPagedPool, 8, 'URxE',
+					    NormalPoolPriority, &fake,
+					    _THIS_IP_ + i);
+
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		ExFreePool(p);
+		KUNIT_ASSERT_EQ(test, ntshim_pool_report_leaks(&fake), 0);
+	}
+	o = pool_row(ovfl, NonPagedPool);
+	s = pool_row('URxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, o.allocs, o0.allocs);
+	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + POOL_RELOAD_CYCLES);
+	KUNIT_EXPECT_EQ(test, s.diff, 0);
+}
+
+/*
+ * Two CPUs free the same block at the same moment, over and over: exactly
+ * one free of each pair wins, the other is a pool_double_free, and KASAN
+ * stays silent (make check fails on any report).  Rounds alternate small
+ * (inline header) and large (big-pool table) blocks.
+ */
+#define POOL_RACE_ROUNDS 500
+
+struct pool_race {
+	atomic_t arrived;
+	void *block;
+	int alloc_failures;
+	struct completion done[2];
+};
+
+struct pool_racer {
+	struct pool_race *race;
+	int idx;
+};
+
+/* Both racers reach @target arrivals before either goes on. */
+static void pool_race_barrier(atomic_t *arrived, int target)
+{
+	atomic_inc(arrived);
+	while (atomic_read(arrived) < target)
+		cpu_relax();
+}
+
+static int pool_racer_fn(void *data)
+{
+	struct pool_racer *me = data;
+	struct pool_race *race = me->race;
+	int r;
+
+	for (r = 0; r < POOL_RACE_ROUNDS; r++) {
+		if (me->idx == 0) {
+			size_t size = (r & 1) ? PAGE_SIZE : 48;
+
+			race->block = ExAllocatePoolWithTag(NonPagedPool, size,
+							    'RDxE');
+			if (!race->block)
+				race->alloc_failures++;
+		}
+		pool_race_barrier(&race->arrived, 4 * r + 2);
+		if (race->block)
+			ExFreePool(race->block);
+		pool_race_barrier(&race->arrived, 4 * r + 4);
+	}
+	complete(&race->done[me->idx]);
+	return 0;
+}
+
+static void pool_concurrent_double_free_test(struct kunit *test)
+{
+	struct ntshim_pool_tag_stats s0 = pool_row('RDxE', NonPagedPool);
+	u64 v0 = vcount(NTSHIM_V_POOL_DOUBLE_FREE);
+	struct pool_racer racers[2];
+	struct ntshim_pool_tag_stats s;
+	struct pool_race *race;
+	u64 rounds;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	race = kunit_kzalloc(test, sizeof(*race), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, race);
+	init_completion(&race->done[0]);
+	init_completion(&race->done[1]);
+	racers[0] = (struct pool_racer){ .race = race, .idx = 0 };
+	racers[1] = (struct pool_racer){ .race = race, .idx = 1 };
+	KUNIT_ASSERT_EQ(test, ntshim_test_start_pair(pool_racer_fn, &racers[0],
+						     &racers[1], race->done,
+						     "ntshim_race/%u"), 0);
+
+	KUNIT_ASSERT_EQ(test, race->alloc_failures, 0);
+	rounds = POOL_RACE_ROUNDS;
+	s = pool_row('RDxE', NonPagedPool);
+	KUNIT_EXPECT_EQ(test, s.allocs - s0.allocs, rounds);
+	KUNIT_EXPECT_EQ(test, s.frees - s0.frees, rounds);
+	KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes);
+	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_DOUBLE_FREE), v0 + rounds);
 }
 
 /* Concurrency: one kthread per online CPU hammering one tag. */
@@ -656,9 +781,10 @@ static int pool_stress_fn(void *data)
 
 		if (held[slot])
 			ExFreePoolWithTag(held[slot], 'CCxE');
-		/* sizes 16..16+127: bytes must balance exactly */
-		held[slot] = ExAllocatePoolWithTag(type, 16 + (i & 127),
-						   'CCxE');
+		/* small blocks and every 16th a large one; bytes balance */
+		held[slot] = ExAllocatePoolWithTag(type,
+						   (i % 16 == 15 ? PAGE_SIZE : 16) +
+						   (i & 127), 'CCxE');
 		if (!held[slot])
 			st->failures++;
 		if (!(i & 63))
@@ -748,7 +874,9 @@ static struct kunit_case ntshim_pool_cases[] = {
 	KUNIT_CASE(pool_fault_injection_test),
 	KUNIT_CASE(ntshim_pool_charge_test),
 	KUNIT_CASE(ntshim_pool_report_leaks_test),
+	KUNIT_CASE(pool_row_reuse_test),
 	KUNIT_CASE(pool_concurrent_test),
+	KUNIT_CASE_SLOW(pool_concurrent_double_free_test),
 	{}
 };
 

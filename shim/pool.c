@@ -1,38 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ExAllocatePool* / ExFreePool* on kmalloc and kvmalloc.
+ * ExAllocatePool* / ExFreePool* on slab caches, kmalloc and kvmalloc.
  *
- * Small blocks (< PAGE_SIZE): one kmalloc() holding padding, a struct
- * pool_hdr and the caller's data; the caller's pointer is aligned to 16
- * (or SMP_CACHE_BYTES) and the header sits right in front of it.
+ * Small blocks (< PAGE_SIZE) carry a 16-byte struct pool_hdr right in front
+ * of the caller's 16-byte aligned pointer, as Windows' POOL_HEADER does.
+ * They come from ntshim's own slab caches whose objects are a kmalloc
+ * bucket plus the header (48 bytes for a 32-byte request, 272 for 256), so
+ * a block costs what kmalloc() would plus 16 bytes.  Cache-aligned blocks
+ * (and tracked ones too big for the largest cache) use kmalloc() with room
+ * to align; the header says which.
  *
- * Large blocks (>= PAGE_SIZE): the size is rounded up to whole pages and
- * allocated with kvmalloc() when the caller may sleep, kmalloc() when not.
- * Both return page-aligned memory for such sizes (the slab allocator
- * aligns power-of-two sizes naturally and hands larger ones to the page
- * allocator).  The header is a separate kmalloc() found through the
- * pool_large xarray, keyed by page number.  That xarray's lock is the one
- * global lock on the allocation path, and only for page-sized blocks.
+ * Large blocks (>= PAGE_SIZE) are page aligned as on Windows: the size is
+ * rounded up to whole pages and allocated with kvmalloc() when the caller
+ * may sleep, kmalloc() when not; their record is in the pool_large table
+ * (pool_large.c), Windows' big-pool table.
  *
  * Free trusts nothing: the pointer must be 16-aligned, a large block must
- * be in pool_large, a small block's header is read with
+ * be in the table, a small block's header is read with
  * copy_from_kernel_nofault() (no fault, no KASAN report on a wild or freed
- * pointer) and its magic must match the key for that address.  A block is
- * claimed by swapping its magic from live to freed, so only one of two
- * racing frees proceeds.  A freed block's header may be overwritten by the
- * slab allocator, so the last addresses freed on each CPU are remembered
- * too: either sign names a double free.  A bad or double free is reported
- * and the pointer is left alone.
+ * pointer) and its magic must check out for that address.  The block is
+ * then claimed by swapping exactly the live magic that was read for a
+ * freed one, so of two racing frees one proceeds; the swap is an
+ * uninstrumented atomic because the loser may touch a block the winner
+ * already freed.  A freed header may be overwritten by the slab allocator,
+ * so the last addresses freed on each CPU are remembered too: either sign
+ * names a double free.  A bad or double free is reported and the pointer
+ * left alone.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/hash.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
-#include <linux/xarray.h>
 #include <ntshim/irql.h>
 #include <ntshim/violation.h>
 
@@ -44,10 +47,13 @@
 
 #define POOL_ALIGN 16
 #define POOL_HDR_SIZE sizeof(struct pool_hdr)
+/* Room for a pool_track_node in front of the header, keeping it aligned. */
+#define POOL_TRACK_SIZE ALIGN(sizeof(struct pool_track_node), POOL_ALIGN)
 /* Beyond this the header and alignment arithmetic would overflow. */
 #define POOL_MAX_SIZE (SIZE_MAX - PAGE_SIZE - POOL_HDR_SIZE - SMP_CACHE_BYTES)
 
-static_assert(POOL_HDR_SIZE % POOL_ALIGN == 0);
+static_assert(POOL_HDR_SIZE == POOL_ALIGN);
+static_assert(POOL_TRACK_SIZE + SMP_CACHE_BYTES < 256);	/* fits hdr->pad */
 
 /* The type bits Windows defines; anything else is pool_bad_type. */
 #define POOL_TYPE_BASE_MASK 7
@@ -66,12 +72,24 @@ static_assert(POOL_HDR_SIZE % POOL_ALIGN == 0);
 	 POOL_FLAG_KIND_MASK)
 #define POOL_FLAG_REQUIRED_MASK 0xffffffffULL
 
+/* Salts of the magic's check: a live and a freed block differ. */
 #define POOL_MAGIC_LIVE 0x4e54506f6f6c4c76UL	/* "NTPoolLv" */
 #define POOL_MAGIC_FREED 0x4e54506f6f6c4664UL	/* "NTPoolFd" */
 
 static unsigned long pool_key __read_mostly;
+static DEFINE_PER_CPU(u32, pool_gen);
 
-static DEFINE_XARRAY_FLAGS(pool_large, XA_FLAGS_LOCK_IRQ);
+/*
+ * The payload sizes of the pool caches: kmalloc's buckets from 16 bytes to
+ * a page.  Each object is the payload plus the header in front of it.
+ */
+static const unsigned int pool_class_payload[] = {
+	16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096,
+};
+
+#define POOL_CLASSES ARRAY_SIZE(pool_class_payload)
+
+static struct kmem_cache *pool_caches[POOL_CLASSES] __read_mostly;
 
 /* The last addresses freed on each CPU, to name a double free. */
 #define POOL_FREED_RING 64
@@ -110,14 +128,22 @@ struct pool_req {
 	unsigned long caller;
 };
 
-static unsigned long pool_magic(const struct pool_hdr *h, unsigned long what)
+/* The claim word of the header (or record) at @where, see struct pool_hdr. */
+static u64 pool_magic(const void *where, u32 gen, unsigned long salt)
 {
-	return what ^ pool_key ^ (unsigned long)h;
+	u32 check = hash_long(pool_key ^ (unsigned long)where ^ gen ^ salt, 32);
+
+	return (u64)gen << 32 | check;
 }
 
-static void *pool_user_ptr(const struct pool_hdr *h)
+static bool pool_magic_is(const void *where, u64 magic, unsigned long salt)
 {
-	return (h->flags & POOL_HDR_LARGE) ? h->base : (void *)(h + 1);
+	return magic == pool_magic(where, magic >> 32, salt);
+}
+
+static u64 pool_new_magic(const void *where)
+{
+	return pool_magic(where, this_cpu_inc_return(pool_gen), POOL_MAGIC_LIVE);
 }
 
 static void pool_note_freed(const void *p)
@@ -153,21 +179,77 @@ static gfp_t pool_gfp(const struct pool_req *r, KIRQL irql)
 	return gfp | __GFP_NOWARN | (r->zero ? __GFP_ZERO : 0);
 }
 
-static struct pool_hdr *pool_alloc_small(const struct pool_req *r, gfp_t gfp)
+/* The pool cache whose payload holds @len bytes, or -1. */
+static int pool_class(size_t len)
 {
-	size_t len = POOL_HDR_SIZE + r->size;
+	if (len <= 128)
+		return len <= 16 ? 0 : len <= 32 ? 1 : len <= 64 ? 2 :
+		       len <= 96 ? 3 : 4;
+	if (len <= 192)
+		return 5;
+	if (len > 4096)
+		return -1;
+	return fls(len - 1) - 2;	/* 256 -> 6, ..., 4096 -> 10 */
+}
+
+/* A tracked small block's node sits right in front of its header. */
+static struct pool_track_node *pool_hdr_track(struct pool_hdr *h)
+{
+	return (void *)h - sizeof(struct pool_track_node);
+}
+
+static void *pool_alloc_small(const struct pool_req *r, gfp_t gfp, u16 row,
+			      bool track)
+{
+	size_t front = track ? POOL_TRACK_SIZE : 0;
+	int cls = r->align == POOL_ALIGN ? pool_class(front + r->size) : -1;
 	struct pool_hdr *h;
 	void *base;
 
-	if (r->align > ARCH_KMALLOC_MINALIGN)
-		len += r->align - ARCH_KMALLOC_MINALIGN;
-	base = kmalloc_node(len, gfp, r->node);
-	if (!base)
-		return NULL;
-	h = PTR_ALIGN(base + POOL_HDR_SIZE, r->align) - POOL_HDR_SIZE;
-	h->base = base;
-	h->flags = 0;
-	return h;
+	if (cls >= 0) {
+		base = kmem_cache_alloc_node(pool_caches[cls], gfp, r->node);
+		if (!base)
+			return NULL;
+		h = base + front;
+	} else {
+		size_t len = front + POOL_HDR_SIZE + r->size;
+
+		if (r->align > ARCH_KMALLOC_MINALIGN)
+			len += r->align - ARCH_KMALLOC_MINALIGN;
+		base = kmalloc_node(len, gfp, r->node);
+		if (!base)
+			return NULL;
+		h = PTR_ALIGN(base + front + POOL_HDR_SIZE, r->align) -
+		    POOL_HDR_SIZE;
+	}
+	h->size = r->size;
+	h->row = row;
+	h->pad = (void *)h - base;
+	h->cls = cls + 1;
+	h->tracked = track;
+	if (track) {
+		struct pool_track_node *t = pool_hdr_track(h);
+
+		t->ptr = h + 1;
+		t->size = r->size;
+		t->row = row;
+		pool_track_add(t);
+	}
+	/* last: from here on a free may claim it */
+	WRITE_ONCE(h->magic, pool_new_magic(h));
+	return h + 1;
+}
+
+static void pool_free_small(struct pool_hdr *h)
+{
+	void *base = (void *)h - h->pad;
+
+	if (h->tracked)
+		pool_track_del(pool_hdr_track(h));
+	if (h->cls)
+		kmem_cache_free(pool_caches[h->cls - 1], base);
+	else
+		kfree(base);
 }
 
 static void pool_release_large(void *p)
@@ -183,52 +265,57 @@ static void pool_release_large(void *p)
 	}
 }
 
-static struct pool_hdr *pool_alloc_large(const struct pool_req *r, gfp_t gfp)
+static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
+			      bool track)
 {
 	size_t len = PAGE_ALIGN(r->size);
-	struct pool_hdr *h;
-	unsigned long flags;
+	struct pool_large *l;
 	void *p;
-	int err;
 
-	h = kmalloc(sizeof(*h), gfp & ~__GFP_ZERO);
-	if (!h)
+	l = kmalloc(sizeof(*l), gfp & ~__GFP_ZERO);
+	if (!l)
 		return NULL;
 	if (gfpflags_allow_blocking(gfp))
 		p = kvmalloc_node(len, gfp, r->node);
 	else
 		p = kmalloc_node(len, gfp, r->node);
 	if (!p)
-		goto out_hdr;
+		goto out_rec;
 	if (!PAGE_ALIGNED(p)) {
 		/* The slab allocator's alignment promise was broken. */
 		pr_err_once("pool: %zu-byte block at %p is not page aligned\n",
 			    len, p);
 		goto out_block;
 	}
-	h->base = p;
-	h->flags = POOL_HDR_LARGE;
+	l->ptr = p;
+	l->size = r->size;
+	l->row = row;
+	l->tracked = track;
+	l->magic = pool_new_magic(l);
+	if (track) {
+		l->track.ptr = p;
+		l->track.size = r->size;
+		l->track.row = row;
+		pool_track_add(&l->track);
+	}
+	if (!pool_large_insert(l))
+		return p;
 
-	xa_lock_irqsave(&pool_large, flags);
-	err = xa_err(__xa_store(&pool_large, (unsigned long)p >> PAGE_SHIFT,
-				h, gfp & ~__GFP_ZERO));
-	xa_unlock_irqrestore(&pool_large, flags);
-	if (err)
-		goto out_block;
-	return h;
-
+	if (track)
+		pool_track_del(&l->track);
 out_block:
 	pool_release_large(p);
-out_hdr:
-	kfree(h);
+out_rec:
+	kfree(l);
 	return NULL;
 }
 
 static PVOID pool_alloc(const struct pool_req *r)
 {
 	KIRQL irql = KeGetCurrentIrql();
-	struct pool_hdr *h;
+	bool track = READ_ONCE(pool_track);
 	gfp_t gfp;
+	u16 row;
 	void *p;
 
 	if (irql > DISPATCH_LEVEL || (r->paged && irql > APC_LEVEL)) {
@@ -249,26 +336,14 @@ static PVOID pool_alloc(const struct pool_req *r)
 		return NULL;
 
 	gfp = pool_gfp(r, irql);
+	row = pool_stats_row(r->tag, r->type, r->owner, r->caller);
 	if (r->size >= PAGE_SIZE)
-		h = pool_alloc_large(r, gfp);
+		p = pool_alloc_large(r, gfp, row, track);
 	else
-		h = pool_alloc_small(r, gfp);
-	if (!h)
+		p = pool_alloc_small(r, gfp, row, track);
+	if (!p)
 		return NULL;
-
-	h->stats = pool_stats_row(r->tag, r->paged, r->owner);
-	h->owner = r->owner;
-	h->caller = r->caller;
-	h->size = r->size;
-	h->tag = r->tag;
-	h->type = r->type;
-	h->cpu = 0;
-	if (READ_ONCE(pool_track))
-		pool_track_add(h);
-	pool_stats_add(h->stats, r->size);
-	WRITE_ONCE(h->magic, pool_magic(h, POOL_MAGIC_LIVE));
-
-	p = pool_user_ptr(h);
+	pool_stats_add(row, r->size);
 	trace_pool_alloc(r->tag, r->size, r->type, p, r->caller);
 	return p;
 }
@@ -400,6 +475,18 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_alloc3);
 
+/*
+ * A live block found from a pointer: the header or record, and the magic
+ * that free must swap to claim it.
+ */
+struct pool_found {
+	struct pool_hdr *hdr;		/* small block, or NULL */
+	struct pool_large *large;	/* large block (RCU-protected), or NULL */
+	u64 magic;
+	SIZE_T size;
+	u16 row;
+};
+
 enum pool_lookup {
 	POOL_LIVE,
 	POOL_FREED,
@@ -407,10 +494,10 @@ enum pool_lookup {
 };
 
 /*
- * Find the live header of @p without trusting @p: on POOL_LIVE, *hp is the
- * header (safe to dereference while the caller owns the block).
+ * Find the live block at @p without trusting @p.  Call under
+ * rcu_read_lock(): a large block's record stays readable until it ends.
  */
-static enum pool_lookup pool_lookup(const void *p, struct pool_hdr **hp)
+static enum pool_lookup pool_lookup(const void *p, struct pool_found *f)
 {
 	struct pool_hdr *h, copy;
 
@@ -418,26 +505,51 @@ static enum pool_lookup pool_lookup(const void *p, struct pool_hdr **hp)
 	    (unsigned long)p < PAGE_SIZE)
 		return POOL_FOREIGN;
 	if (PAGE_ALIGNED(p)) {
-		h = xa_load(&pool_large, (unsigned long)p >> PAGE_SHIFT);
-		if (h && h->base == p &&
-		    READ_ONCE(h->magic) == pool_magic(h, POOL_MAGIC_LIVE)) {
-			*hp = h;
-			return POOL_LIVE;
+		struct pool_large *l = pool_large_find(p);
+
+		if (l) {
+			f->hdr = NULL;
+			f->large = l;
+			f->magic = READ_ONCE(l->magic);
+			f->size = l->size;
+			f->row = l->row;
+			return pool_magic_is(l, f->magic, POOL_MAGIC_LIVE) ?
+			       POOL_LIVE : POOL_FREED;
 		}
 		/* else a small block may still start on a page boundary */
 	}
 	h = (struct pool_hdr *)p - 1;
 	if (copy_from_kernel_nofault(&copy, h, sizeof(copy)))
 		return pool_recently_freed(p) ? POOL_FREED : POOL_FOREIGN;
-	if (copy.magic == pool_magic(h, POOL_MAGIC_LIVE) &&
-	    !(copy.flags & POOL_HDR_LARGE)) {
-		*hp = h;
+	if (pool_magic_is(h, copy.magic, POOL_MAGIC_LIVE)) {
+		f->hdr = h;
+		f->large = NULL;
+		f->magic = copy.magic;
+		f->size = copy.size;
+		f->row = copy.row;
 		return POOL_LIVE;
 	}
-	if (copy.magic == pool_magic(h, POOL_MAGIC_FREED) ||
+	if (pool_magic_is(h, copy.magic, POOL_MAGIC_FREED) ||
 	    pool_recently_freed(p))
 		return POOL_FREED;
 	return POOL_FOREIGN;
+}
+
+/*
+ * Swap the live magic that was read for a freed one: true for the one
+ * caller that wins.  A small block's header may already be freed memory
+ * when a racing free got there first, so that swap is a raw, uninstrumented
+ * cmpxchg: the header was mapped when it was read and slab memory stays
+ * mapped, and a block reused since carries another generation, so the
+ * swap fails and nothing is written.
+ */
+static bool pool_claim(struct pool_found *f)
+{
+	u64 *word = f->hdr ? &f->hdr->magic : &f->large->magic;
+	void *where = f->hdr ? (void *)f->hdr : (void *)f->large;
+	u64 freed = pool_magic(where, f->magic >> 32, POOL_MAGIC_FREED);
+
+	return arch_cmpxchg64(word, f->magic, freed) == f->magic;
 }
 
 static void pool_report_lookup(enum pool_lookup what, const void *p,
@@ -451,22 +563,33 @@ static void pool_report_lookup(enum pool_lookup what, const void *p,
 				 "%s: not a pool block", api);
 }
 
-static void pool_report_mismatch(const struct pool_hdr *h, const void *p,
-				 ULONG tag, unsigned long caller)
+static void pool_report_mismatch(ULONG had_tag, const void *p, ULONG tag,
+				 unsigned long caller)
 {
 	char had[NTSHIM_TAG_STR_LEN];
 
 	ntshim_violation(NTSHIM_V_POOL_TAG_MISMATCH, tag, p, caller,
 			 "BAD_POOL_CALLER 0x0A: block has tag '%s' (freed anyway)",
-			 ntshim_tag_str(h->tag, had));
+			 ntshim_tag_str(had_tag, had));
+}
+
+static void pool_free_large(struct pool_large *l)
+{
+	pool_large_remove(l);
+	if (l->tracked)
+		pool_track_del(&l->track);
+	pool_release_large(l->ptr);
+	/* a racing free may still be looking at the record */
+	kfree_rcu(l, rcu);
 }
 
 void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 {
 	KIRQL irql = KeGetCurrentIrql();
+	struct pool_tag_entry *e;
 	enum pool_lookup what;
-	struct pool_hdr *h;
-	unsigned long live;
+	struct pool_found f;
+	bool won;
 
 	if (unlikely(!P)) {
 		ntshim_violation(NTSHIM_V_POOL_FREE_NULL, Tag, NULL, caller,
@@ -481,37 +604,29 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 			return;
 	}
 
-	what = pool_lookup(P, &h);
-	if (unlikely(what != POOL_LIVE)) {
-		pool_report_lookup(what, P, caller, "ExFreePool");
-		return;
-	}
-	if (unlikely(Tag && ((Tag ^ h->tag) & ~PROTECTED_POOL)))
-		pool_report_mismatch(h, P, Tag, caller);
-
-	/* Claim the block: of two racing frees only one gets here. */
-	live = pool_magic(h, POOL_MAGIC_LIVE);
-	if (cmpxchg(&h->magic, live, pool_magic(h, POOL_MAGIC_FREED)) != live) {
-		pool_report_lookup(POOL_FREED, P, caller, "ExFreePool");
+	rcu_read_lock();
+	what = pool_lookup(P, &f);
+	won = what == POOL_LIVE && pool_claim(&f);
+	rcu_read_unlock();
+	if (unlikely(!won)) {
+		/* of two racing frees, the loser lands here */
+		pool_report_lookup(what == POOL_LIVE ? POOL_FREED : what, P,
+				   caller, "ExFreePool");
 		return;
 	}
 	pool_note_freed(P);
-	if (h->flags & POOL_HDR_TRACKED)
-		pool_track_del(h);
-	pool_stats_sub(h->stats, h->size);
-	trace_pool_free(h->tag, h->size, h->type, P, caller);
 
-	if (h->flags & POOL_HDR_LARGE) {
-		unsigned long flags;
+	/* All that is needed from the row, before its counts may reach 0. */
+	e = pool_row_entry(f.row);
+	if (unlikely(Tag && ((Tag ^ e->tag) & ~PROTECTED_POOL)))
+		pool_report_mismatch(e->tag, P, Tag, caller);
+	trace_pool_free(e->tag, f.size, e->type, P, caller);
 
-		xa_lock_irqsave(&pool_large, flags);
-		__xa_erase(&pool_large, (unsigned long)P >> PAGE_SHIFT);
-		xa_unlock_irqrestore(&pool_large, flags);
-		pool_release_large(P);
-		kfree(h);
-	} else {
-		kfree(h->base);
-	}
+	if (f.large)
+		pool_free_large(f.large);
+	else
+		pool_free_small(f.hdr);
+	pool_stats_sub(f.row, f.size);
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_free);
 
@@ -519,39 +634,93 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 			      unsigned long caller)
 {
 	enum pool_lookup what;
-	struct pool_hdr *h;
+	struct pool_found f;
 
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
-	what = pool_lookup(P, &h);
+	rcu_read_lock();
+	what = pool_lookup(P, &f);
+	rcu_read_unlock();
 	if (what != POOL_LIVE) {
 		pool_report_lookup(what, P, caller, "ExQueryPoolBlockSize");
 		return 0;
 	}
-	return h->size;
+	return f.size;
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_block_size);
+
+static void pool_destroy_caches(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < POOL_CLASSES; i++) {
+		kmem_cache_destroy(pool_caches[i]);
+		pool_caches[i] = NULL;
+	}
+}
+
+static int pool_create_caches(void)
+{
+	char name[32];
+	unsigned int i, size;
+
+	for (i = 0; i < POOL_CLASSES; i++) {
+		size = POOL_HDR_SIZE + pool_class_payload[i];
+		snprintf(name, sizeof(name), "ntshim_pool-%u", size);
+		/* drivers copy pool blocks to and from user space */
+		pool_caches[i] = kmem_cache_create_usercopy(name, size,
+							    POOL_ALIGN, 0, 0,
+							    size, NULL);
+		if (!pool_caches[i]) {
+			pool_destroy_caches();
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
 
 int ntshim_pool_init(struct dentry *root)
 {
 	int err;
 
 	pool_key = get_random_long();
-	err = pool_track_init(root);
+	err = pool_create_caches();
 	if (err)
 		return err;
-	pool_stats_init(root);
+	err = pool_large_init();
+	if (err)
+		goto out_caches;
+	err = pool_stats_init(root);
+	if (err)
+		goto out_large;
+	pool_track_init(root);
 	pool_fault_init(root);
 	return 0;
+
+out_large:
+	pool_large_exit();
+out_caches:
+	pool_destroy_caches();
+	return err;
 }
 
 void ntshim_pool_exit(void)
 {
-	pool_track_exit();
+	u64 leaked;
+
 	ntshim_pool_report_leaks(THIS_MODULE);
 	/* charges made without an owner (lookaside, Mm helpers) */
 	ntshim_pool_report_leaks(NULL);
+	/* blocks of any owner, modules unloaded before included */
+	leaked = pool_stats_outstanding();
 	flush_work(&pool_vfree_work);
+	rcu_barrier();	/* the kfree_rcu() of large-block records */
 	pool_stats_exit();
-	xa_destroy(&pool_large);
+	pool_large_exit();
+	/* A cache with objects left would complain; keep them all instead. */
+	if (leaked)
+		pr_err("pool: %llu blocks still allocated, pool caches kept\n",
+		       leaked);
+	else
+		pool_destroy_caches();
 }

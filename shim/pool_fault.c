@@ -53,11 +53,6 @@ void pool_fault_init(struct dentry *root)
 
 #else
 
-bool pool_should_fail(ULONG tag, SIZE_T size)
-{
-	return false;
-}
-
 bool ntshim_pool_fault_arm(ULONG Tag, int Times)
 {
 	return false;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Private to shim/pool*.c: the block header, the per-tag statistics rows
- * and the hooks between allocation, statistics, tracking and fault
- * injection.
+ * Private to shim/pool*.c: the block headers, the statistics rows and the
+ * hooks between allocation, statistics, the large-block table, tracking
+ * and fault injection.
  */
 #ifndef _NTSHIM_POOL_INTERNAL_H
 #define _NTSHIM_POOL_INTERNAL_H
@@ -10,6 +10,8 @@
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
 #include <ntshim/pool.h>
 
 struct dentry;
@@ -23,83 +25,132 @@ struct pool_tag_counters {
 };
 
 /*
- * One statistics row, keyed by (tag, paged, owner).  A slot is in use once
- * @pcpu is set (published with release); it is never reused while ntshim
- * is loaded, so lock-free readers may keep the pointer.
+ * One statistics row, keyed by (tag, pool type, owner, caller): every call
+ * site that allocates has rows of its own, so a leak report names the
+ * caller without any per-block bookkeeping.  A slot is in use once @pcpu
+ * is set (published with release); the slot array never moves, so a block
+ * keeps its row as a 16-bit index.  See pool_stats.c for reuse.
  */
 struct pool_tag_entry {
-	ULONG tag;
-	u8 paged;
+	ULONG tag;		/* PROTECTED_POOL cleared */
+	u16 type;		/* POOL_TYPE, low 16 bits */
 	struct module *owner;
+	unsigned long caller;
 	struct pool_tag_counters __percpu *pcpu;
 };
 
-/* hdr->flags */
-#define POOL_HDR_LARGE 0x01	/* page-aligned block, header out of line */
-#define POOL_HDR_TRACKED 0x02	/* on a pool_outstanding list */
-
-/*
- * The header of every block.  Small blocks carry it right in front of the
- * caller's pointer; large ones keep it out of line.  The size is a
- * multiple of 16 so the caller's pointer keeps the kmalloc alignment.
- * Once a block is freed the slab allocator may overwrite its header, so
- * pool.c also remembers recently freed addresses to name a double free.
- */
-struct pool_hdr {
-	struct list_head node;		/* pool_outstanding, if tracked */
-	struct pool_tag_entry *stats;	/* the row this block is counted in */
-	struct module *owner;
-	unsigned long caller;
-	void *base;			/* what kmalloc/kvmalloc returned */
-	SIZE_T size;			/* bytes requested */
-	ULONG tag;			/* as given, PROTECTED_POOL included */
-	u16 type;			/* POOL_TYPE as given (low 16 bits) */
-	u8 flags;			/* POOL_HDR_* */
-	u8 reserved;
-	int cpu;			/* whose tracking list holds it */
-	u32 reserved2;
-	unsigned long magic;		/* pool_magic_live/freed() */
-};
-
-/* A module that unloaded: its rows and blocks keep this as owner. */
+/* A module that unloaded: its rows keep this as owner. */
 #define POOL_OWNER_GONE ((struct module *)1UL)
+/* A row being re-keyed for a new owner (pool_stats.c); matches nothing. */
+#define POOL_OWNER_BUSY ((struct module *)2UL)
 
 static inline const char *pool_owner_name(struct module *owner)
 {
-	if (owner == POOL_OWNER_GONE)
+	if (owner == POOL_OWNER_GONE || owner == POOL_OWNER_BUSY)
 		return "[unloaded]";
 	return owner ? module_name(owner) : "kernel";
 }
 
-/* pool_stats.c */
-struct pool_tag_entry *pool_stats_row(ULONG tag, bool paged,
-				      struct module *owner);
-static inline void pool_stats_add(struct pool_tag_entry *e, SIZE_T bytes)
+static inline bool pool_type_paged(unsigned int type)
 {
-	this_cpu_inc(e->pcpu->allocs);
-	this_cpu_add(e->pcpu->bytes, bytes);
+	return type & PagedPool;
 }
 
-static inline void pool_stats_sub(struct pool_tag_entry *e, SIZE_T bytes)
+/* What pool_outstanding lists for one live block (tracking on). */
+struct pool_track_node {
+	struct list_head link;
+	void *ptr;		/* the caller's pointer */
+	SIZE_T size;
+	u16 row;
+	int cpu;		/* whose list holds it */
+};
+
+/*
+ * The 16-byte header right in front of every block smaller than PAGE_SIZE.
+ * @magic is the claim word: a generation number (high half) and a check
+ * of it keyed by a boot-time secret and the header's address (low half),
+ * in a live or freed flavour.  Free swaps live for freed with one cmpxchg
+ * of the value it validated, so of two racing frees one wins, and a block
+ * freed and reallocated in between has another generation and is not
+ * taken for the one the loser saw.
+ */
+struct pool_hdr {
+	u64 magic;
+	u32 size;		/* bytes requested */
+	u16 row;		/* pool_tags[] index */
+	u8 pad;			/* bytes from the slab object to this header */
+	u8 cls : 7;		/* pool_caches[] index + 1; 0: from kmalloc() */
+	u8 tracked : 1;		/* a pool_track_node sits right in front */
+};
+
+/*
+ * Blocks of PAGE_SIZE or more are page aligned with no room in front; their
+ * record lives in the pool_large table (pool_large.c), keyed by address.
+ */
+struct pool_large {
+	struct rhash_head node;
+	void *ptr;		/* the key: what kvmalloc() returned */
+	SIZE_T size;
+	u64 magic;		/* as in pool_hdr */
+	u16 row;
+	bool tracked;
+	struct pool_track_node track;
+	struct rcu_head rcu;
+};
+
+/* pool_stats.c */
+extern struct pool_tag_entry pool_tags[];
+u16 pool_stats_row(ULONG tag, unsigned int type, struct module *owner,
+		   unsigned long caller);
+
+static inline struct pool_tag_entry *pool_row_entry(u16 row)
 {
-	this_cpu_inc(e->pcpu->frees);
-	this_cpu_sub(e->pcpu->bytes, bytes);
+	return &pool_tags[row];
+}
+
+static inline void pool_stats_add(u16 row, SIZE_T bytes)
+{
+	struct pool_tag_counters __percpu *c = pool_tags[row].pcpu;
+
+	this_cpu_inc(c->allocs);
+	this_cpu_add(c->bytes, bytes);
+}
+
+static inline void pool_stats_sub(u16 row, SIZE_T bytes)
+{
+	struct pool_tag_counters __percpu *c = pool_tags[row].pcpu;
+
+	this_cpu_inc(c->frees);
+	this_cpu_sub(c->bytes, bytes);
 }
 
 u64 pool_stats_report_owner(struct module *owner);
-void pool_stats_init(struct dentry *root);
+u64 pool_stats_outstanding(void);
+int pool_stats_init(struct dentry *root);
 void pool_stats_exit(void);
+
+/* pool_large.c */
+int pool_large_insert(struct pool_large *l);
+struct pool_large *pool_large_find(const void *p);
+void pool_large_remove(struct pool_large *l);
+int pool_large_init(void);
+void pool_large_exit(void);
 
 /* pool_track.c */
 extern bool pool_track;
-void pool_track_add(struct pool_hdr *h);
-void pool_track_del(struct pool_hdr *h);
-void pool_track_report_owner(struct module *owner);
-int pool_track_init(struct dentry *root);
-void pool_track_exit(void);
+void pool_track_add(struct pool_track_node *t);
+void pool_track_del(struct pool_track_node *t);
+void pool_track_init(struct dentry *root);
 
 /* pool_fault.c */
+#ifdef CONFIG_FAULT_INJECTION
 bool pool_should_fail(ULONG tag, SIZE_T size);
+#else
+static inline bool pool_should_fail(ULONG tag, SIZE_T size)
+{
+	return false;
+}
+#endif
 void pool_fault_init(struct dentry *root);
 
 #endif /* _NTSHIM_POOL_INTERNAL_H */

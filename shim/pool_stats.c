@@ -2,17 +2,19 @@
 /*
  * Pool tag statistics: what poolmon shows.
  *
- * Rows live in a fixed open-addressing table keyed by (tag, paged, owner).
+ * Rows live in a fixed open-addressing table keyed by (tag, pool type,
+ * owner module, call site); pooltags sums them per (tag, paged or not).
  * Finding a row takes no lock: a slot is published by setting its per-CPU
  * counter pointer (release), and slots are never emptied while ntshim is
  * loaded.  Only the first use of a key takes pool_tags_lock to claim a
- * slot.  Counting is a this_cpu_add() on the row's per-CPU counters;
+ * slot, or to hand a retired row to a new owner of the same tag.  Counting is a this_cpu_add() on the row's per-CPU counters;
  * readers sum them over all CPUs.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
 #include <linux/hash.h>
+#include <linux/notifier.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -22,112 +24,36 @@
 
 #include "pool_internal.h"
 
-#define POOL_TAG_BITS 10
+#define POOL_TAG_BITS 11
 #define POOL_TAG_SLOTS BIT(POOL_TAG_BITS)
+/* When the table is full, rows fold into this last one, shown as "Ovfl". */
+#define POOL_TAG_OVERFLOW POOL_TAG_SLOTS
 
-static struct pool_tag_entry pool_tags[POOL_TAG_SLOTS];
-static DEFINE_SPINLOCK(pool_tags_lock);
+static_assert(POOL_TAG_OVERFLOW <= U16_MAX);
+
+struct pool_tag_entry pool_tags[POOL_TAG_SLOTS + 1];
+static DEFINE_SPINLOCK(pool_tags_lock);	/* serialises claiming slots */
+static DEFINE_PER_CPU(struct pool_tag_counters, pool_overflow_counters);
+
+static u32 pool_tag_hash(ULONG tag, unsigned int type, struct module *owner,
+			 unsigned long caller)
+{
+	return hash_long((unsigned long)owner ^ caller ^
+			 ((unsigned long)tag << 16) ^ type, POOL_TAG_BITS);
+}
 
 /*
- * When the table is full (or the per-CPU counters cannot be allocated)
- * rows fold into this one, shown as tag "Ovfl", so totals stay right.
+ * The owner is written last when a slot is (re)keyed and read first, with
+ * acquire: a reader that sees its own owner sees the rest of the key.  The
+ * value a retired slot holds before that, GONE or BUSY, matches no lookup.
  */
-static DEFINE_PER_CPU(struct pool_tag_counters, pool_overflow_counters);
-static struct pool_tag_entry pool_overflow = {
-	.tag = NTSHIM_TAG('O', 'v', 'f', 'l'),
-};
-
-static u32 pool_tag_hash(ULONG tag, bool paged, struct module *owner)
+static bool pool_tag_match(struct pool_tag_entry *e, ULONG tag,
+			   unsigned int type, struct module *owner,
+			   unsigned long caller)
 {
-	return hash_32(tag ^ (paged ? 0x9e3779b9 : 0) ^
-		       hash_ptr(owner, 32), POOL_TAG_BITS);
+	return smp_load_acquire(&e->owner) == owner && e->tag == tag &&
+	       e->type == type && e->caller == caller;
 }
-
-static bool pool_tag_match(struct pool_tag_entry *e, ULONG tag, bool paged,
-			   struct module *owner)
-{
-	return e->tag == tag && e->paged == paged &&
-	       READ_ONCE(e->owner) == owner;
-}
-
-/* Slow path: claim a slot for a key seen for the first time. */
-static struct pool_tag_entry *pool_stats_insert(ULONG tag, bool paged,
-						struct module *owner)
-{
-	struct pool_tag_counters __percpu *pcpu;
-	struct pool_tag_entry *e, *found = NULL;
-	u32 h = pool_tag_hash(tag, paged, owner);
-	unsigned long flags;
-	unsigned int i;
-
-	pcpu = alloc_percpu_gfp(struct pool_tag_counters, GFP_ATOMIC);
-	if (!pcpu)
-		return &pool_overflow;
-
-	spin_lock_irqsave(&pool_tags_lock, flags);
-	for (i = 0; i < POOL_TAG_SLOTS; i++) {
-		e = &pool_tags[(h + i) & (POOL_TAG_SLOTS - 1)];
-		if (!e->pcpu) {
-			e->tag = tag;
-			e->paged = paged;
-			e->owner = owner;
-			/* publish the key before the slot counts as used */
-			smp_store_release(&e->pcpu, pcpu);
-			pcpu = NULL;
-			found = e;
-			break;
-		}
-		if (pool_tag_match(e, tag, paged, owner)) {
-			found = e;	/* another CPU was first */
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&pool_tags_lock, flags);
-
-	if (pcpu)
-		free_percpu(pcpu);
-	return found ? found : &pool_overflow;
-}
-
-/* The row for (tag, paged, owner), created on first use.  Any context. */
-struct pool_tag_entry *pool_stats_row(ULONG tag, bool paged,
-				      struct module *owner)
-{
-	struct pool_tag_entry *e;
-	unsigned int i;
-	u32 h;
-
-	tag &= ~PROTECTED_POOL;
-	h = pool_tag_hash(tag, paged, owner);
-	for (i = 0; i < POOL_TAG_SLOTS; i++) {
-		e = &pool_tags[(h + i) & (POOL_TAG_SLOTS - 1)];
-		/* pairs with the release in pool_stats_insert(): key is set */
-		if (!smp_load_acquire(&e->pcpu))
-			break;
-		if (pool_tag_match(e, tag, paged, owner))
-			return e;
-	}
-	return pool_stats_insert(tag, paged, owner);
-}
-
-static bool pool_type_paged(POOL_TYPE type)
-{
-	return type & PagedPool;
-}
-
-void ntshim_pool_charge(ULONG Tag, POOL_TYPE PoolType, SIZE_T Bytes)
-{
-	pool_stats_add(pool_stats_row(Tag & ~PROTECTED_POOL,
-				      pool_type_paged(PoolType), NULL), Bytes);
-}
-EXPORT_SYMBOL_GPL(ntshim_pool_charge);
-
-void ntshim_pool_uncharge(ULONG Tag, POOL_TYPE PoolType, SIZE_T Bytes)
-{
-	pool_stats_sub(pool_stats_row(Tag & ~PROTECTED_POOL,
-				      pool_type_paged(PoolType), NULL), Bytes);
-}
-EXPORT_SYMBOL_GPL(ntshim_pool_uncharge);
 
 static void pool_stats_sum(struct pool_tag_entry *e,
 			   struct ntshim_pool_tag_stats *out)
@@ -146,6 +72,116 @@ static void pool_stats_sum(struct pool_tag_entry *e,
 	out->diff = out->allocs - out->frees;
 }
 
+/*
+ * A retired row of the same (tag, type) with nothing counted in it any more
+ * may take a new owner and call site: a driver loaded again and again
+ * reuses its old rows, and the tag's Allocs and Frees stay cumulative.
+ */
+static bool pool_tag_reusable(struct pool_tag_entry *e, ULONG tag,
+			      unsigned int type)
+{
+	struct ntshim_pool_tag_stats s = {};
+
+	if (READ_ONCE(e->owner) != POOL_OWNER_GONE || e->tag != tag ||
+	    e->type != type)
+		return false;
+	pool_stats_sum(e, &s);
+	return !s.diff && !s.bytes;
+}
+
+static void pool_tag_rekey(struct pool_tag_entry *e, struct module *owner,
+			   unsigned long caller)
+{
+	WRITE_ONCE(e->owner, POOL_OWNER_BUSY);
+	smp_wmb();	/* BUSY before the caller changes */
+	e->caller = caller;
+	/* pairs with the acquire in pool_tag_match() */
+	smp_store_release(&e->owner, owner);
+}
+
+/*
+ * Slow path: claim a slot for a key seen for the first time: the first
+ * reusable slot on the key's probe sequence, else the first empty one.
+ */
+static u16 pool_stats_insert(ULONG tag, unsigned int type,
+			     struct module *owner, unsigned long caller)
+{
+	struct pool_tag_counters __percpu *pcpu;
+	struct pool_tag_entry *e, *reuse = NULL;
+	u32 h = pool_tag_hash(tag, type, owner, caller);
+	u16 found = POOL_TAG_OVERFLOW;
+	unsigned long flags;
+	unsigned int i, idx;
+
+	pcpu = alloc_percpu_gfp(struct pool_tag_counters, GFP_ATOMIC);
+
+	spin_lock_irqsave(&pool_tags_lock, flags);
+	for (i = 0; i < POOL_TAG_SLOTS; i++) {
+		idx = (h + i) & (POOL_TAG_SLOTS - 1);
+		e = &pool_tags[idx];
+		if (!e->pcpu)
+			break;
+		if (pool_tag_match(e, tag, type, owner, caller)) {
+			found = idx;	/* another CPU was first */
+			goto out;
+		}
+		if (!reuse && pool_tag_reusable(e, tag, type))
+			reuse = e;
+	}
+	if (reuse) {
+		pool_tag_rekey(reuse, owner, caller);
+		found = reuse - pool_tags;
+	} else if (i < POOL_TAG_SLOTS && pcpu) {
+		e->tag = tag;
+		e->type = type;
+		e->caller = caller;
+		e->owner = owner;
+		/* publish the key before the slot counts as used */
+		smp_store_release(&e->pcpu, pcpu);
+		pcpu = NULL;
+		found = idx;
+	}
+out:
+	spin_unlock_irqrestore(&pool_tags_lock, flags);
+	free_percpu(pcpu);
+	return found;
+}
+
+/* The row for (tag, type, owner, caller), created on first use.  Any context. */
+u16 pool_stats_row(ULONG tag, unsigned int type, struct module *owner,
+		   unsigned long caller)
+{
+	struct pool_tag_entry *e;
+	unsigned int i, idx;
+	u32 h;
+
+	tag &= ~PROTECTED_POOL;
+	type &= U16_MAX;
+	h = pool_tag_hash(tag, type, owner, caller);
+	for (i = 0; i < POOL_TAG_SLOTS; i++) {
+		idx = (h + i) & (POOL_TAG_SLOTS - 1);
+		e = &pool_tags[idx];
+		/* pairs with the release in pool_stats_insert(): key is set */
+		if (!smp_load_acquire(&e->pcpu))
+			break;
+		if (pool_tag_match(e, tag, type, owner, caller))
+			return idx;
+	}
+	return pool_stats_insert(tag, type, owner, caller);
+}
+
+void ntshim_pool_charge(ULONG Tag, POOL_TYPE PoolType, SIZE_T Bytes)
+{
+	pool_stats_add(pool_stats_row(Tag, PoolType, NULL, 0), Bytes);
+}
+EXPORT_SYMBOL_GPL(ntshim_pool_charge);
+
+void ntshim_pool_uncharge(ULONG Tag, POOL_TYPE PoolType, SIZE_T Bytes)
+{
+	pool_stats_sub(pool_stats_row(Tag, PoolType, NULL, 0), Bytes);
+}
+EXPORT_SYMBOL_GPL(ntshim_pool_uncharge);
+
 bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 			   struct ntshim_pool_tag_stats *out)
 {
@@ -155,12 +191,12 @@ bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 
 	memset(out, 0, sizeof(*out));
 	Tag &= ~PROTECTED_POOL;
-	for (i = 0; i < POOL_TAG_SLOTS; i++) {
+	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
 		struct pool_tag_entry *e = &pool_tags[i];
 
 		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&e->pcpu) || e->tag != Tag ||
-		    e->paged != paged)
+		    pool_type_paged(e->type) != paged)
 			continue;
 		pool_stats_sum(e, out);
 		found = true;
@@ -170,6 +206,12 @@ bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_query_tag);
 
+/*
+ * One pool_leak report per row (tag, type, call site) with blocks still
+ * out, then the owner's rows are retired: a module loaded later at the same
+ * address gets rows of its own, and a retired row is reused once its last
+ * block is freed.
+ */
 u64 pool_stats_report_owner(struct module *owner)
 {
 	unsigned long flags;
@@ -186,21 +228,56 @@ u64 pool_stats_report_owner(struct module *owner)
 		pool_stats_sum(e, &s);
 		if (s.diff > 0) {
 			total += s.diff;
-			ntshim_violation(NTSHIM_V_POOL_LEAK, e->tag, NULL, 0,
-					 "%s unloads with %lld %s blocks (%lld bytes) outstanding",
+			ntshim_violation(NTSHIM_V_POOL_LEAK, e->tag, NULL,
+					 e->caller,
+					 "%s unloads with %lld %s blocks (%lld bytes) from this call site outstanding",
 					 pool_owner_name(owner), s.diff,
-					 e->paged ? "Paged" : "Nonp", s.bytes);
+					 pool_type_paged(e->type) ? "Paged" : "Nonp",
+					 s.bytes);
 		}
-		/*
-		 * Retire the row: a module loaded later at the same address
-		 * gets rows of its own.  Blocks still out keep counting here.
-		 */
 		spin_lock_irqsave(&pool_tags_lock, flags);
 		WRITE_ONCE(e->owner, POOL_OWNER_GONE);
 		spin_unlock_irqrestore(&pool_tags_lock, flags);
 	}
 	return total;
 }
+
+/* Blocks outstanding in every row: what ntshim's exit leaves behind. */
+u64 pool_stats_outstanding(void)
+{
+	u64 total = 0;
+	unsigned int i;
+
+	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
+		struct ntshim_pool_tag_stats s = {};
+
+		if (!smp_load_acquire(&pool_tags[i].pcpu))
+			continue;
+		pool_stats_sum(&pool_tags[i], &s);
+		if (s.diff > 0)
+			total += s.diff;
+	}
+	return total;
+}
+
+u64 ntshim_pool_report_leaks(struct module *owner)
+{
+	return pool_stats_report_owner(owner);
+}
+EXPORT_SYMBOL_GPL(ntshim_pool_report_leaks);
+
+static int pool_module_notify(struct notifier_block *nb, unsigned long action,
+			      void *data)
+{
+	/* GOING comes after the module's exit (or failed init). */
+	if (action == MODULE_STATE_GOING)
+		ntshim_pool_report_leaks(data);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block pool_module_nb = {
+	.notifier_call = pool_module_notify,
+};
 
 struct pool_tag_row {
 	ULONG tag;
@@ -219,34 +296,29 @@ static int pool_tag_row_cmp(const void *a, const void *b)
 	return (int)x->paged - (int)y->paged;
 }
 
-static void pool_tag_row_add(struct pool_tag_row *rows, unsigned int *n,
-			     struct pool_tag_entry *e)
-{
-	struct pool_tag_row *r = &rows[(*n)++];
-
-	r->tag = e->tag;
-	r->paged = e->paged;
-	memset(&r->s, 0, sizeof(r->s));
-	pool_stats_sum(e, &r->s);
-}
-
 static int pooltags_show(struct seq_file *m, void *v)
 {
 	char tagbuf[NTSHIM_TAG_STR_LEN];
 	struct pool_tag_row *rows;
 	unsigned int n = 0, i, j;
 
-	rows = kvmalloc_array(POOL_TAG_SLOTS + 1, sizeof(*rows), GFP_KERNEL);
+	rows = kvmalloc_array(POOL_TAG_OVERFLOW + 1, sizeof(*rows), GFP_KERNEL);
 	if (!rows)
 		return -ENOMEM;
-	for (i = 0; i < POOL_TAG_SLOTS; i++) {
+	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
+		struct pool_tag_entry *e = &pool_tags[i];
+
 		/* acquire: a published slot has its key set */
-		if (smp_load_acquire(&pool_tags[i].pcpu))
-			pool_tag_row_add(rows, &n, &pool_tags[i]);
+		if (!smp_load_acquire(&e->pcpu))
+			continue;
+		rows[n].tag = e->tag;
+		rows[n].paged = pool_type_paged(e->type);
+		memset(&rows[n].s, 0, sizeof(rows[n].s));
+		pool_stats_sum(e, &rows[n].s);
+		/* unused rows (the overflow row until used) do not show */
+		if (rows[n].s.allocs)
+			n++;
 	}
-	pool_tag_row_add(rows, &n, &pool_overflow);
-	if (!rows[n - 1].s.allocs)
-		n--;	/* the overflow row only shows once used */
 	sort(rows, n, sizeof(*rows), pool_tag_row_cmp, NULL);
 
 	seq_printf(m, "%-4s %-5s %12s %12s %10s %14s %10s\n", "Tag", "Type",
@@ -254,7 +326,7 @@ static int pooltags_show(struct seq_file *m, void *v)
 	for (i = 0; i < n; i = j) {
 		struct ntshim_pool_tag_stats s = rows[i].s;
 
-		/* one row per (tag, type): sum over owner modules */
+		/* one row per (tag, type): sum over owners and call sites */
 		for (j = i + 1; j < n && !pool_tag_row_cmp(&rows[i], &rows[j]);
 		     j++) {
 			s.allocs += rows[j].s.allocs;
@@ -272,16 +344,21 @@ static int pooltags_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(pooltags);
 
-void pool_stats_init(struct dentry *root)
+int pool_stats_init(struct dentry *root)
 {
-	pool_overflow.pcpu = &pool_overflow_counters;
+	struct pool_tag_entry *e = &pool_tags[POOL_TAG_OVERFLOW];
+
+	e->tag = NTSHIM_TAG('O', 'v', 'f', 'l');
+	e->pcpu = &pool_overflow_counters;
 	debugfs_create_file("pooltags", 0400, root, NULL, &pooltags_fops);
+	return register_module_notifier(&pool_module_nb);
 }
 
 void pool_stats_exit(void)
 {
 	unsigned int i;
 
+	unregister_module_notifier(&pool_module_nb);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		free_percpu(pool_tags[i].pcpu);
 		pool_tags[i].pcpu = NULL;

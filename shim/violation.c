@@ -100,6 +100,30 @@ u64 ntshim_violation_count(enum ntshim_violation_kind kind)
 }
 EXPORT_SYMBOL_GPL(ntshim_violation_count);
 
+bool ntshim_violation_last(enum ntshim_violation_kind kind, ULONG *tag,
+			   unsigned long *caller)
+{
+	unsigned int i, first;
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&history_lock, flags);
+	first = history_next > HISTORY_LEN ? history_next - HISTORY_LEN : 0;
+	for (i = history_next; i-- > first;) {
+		struct violation_record *rec = &history[i % HISTORY_LEN];
+
+		if (rec->kind != kind)
+			continue;
+		*tag = rec->tag;
+		*caller = rec->caller;
+		found = true;
+		break;
+	}
+	raw_spin_unlock_irqrestore(&history_lock, flags);
+	return found;
+}
+EXPORT_SYMBOL_GPL(ntshim_violation_last);
+
 static int violations_show(struct seq_file *m, void *v)
 {
 	struct violation_record *snap;

@@ -8,22 +8,29 @@
  * block knows its owner and caller at no cost to the driver.
  *
  * Block layout (see shim/pool.c for the details):
- *  - blocks smaller than PAGE_SIZE come from kmalloc() with an 80-byte
- *    header right in front of the caller's pointer; the pointer is 16-byte
- *    aligned, or SMP_CACHE_BYTES aligned for the CacheAligned types and
- *    POOL_FLAG_CACHE_ALIGNED;
+ *  - blocks smaller than PAGE_SIZE carry a 16-byte header right in front
+ *    of the caller's pointer, as Windows' POOL_HEADER does, and come from
+ *    ntshim's slab caches "ntshim_pool-<size>", whose objects are a kmalloc
+ *    bucket plus the header: a block costs what kmalloc() of the same size
+ *    would, plus 16 bytes.  The pointer is 16-byte aligned, or
+ *    SMP_CACHE_BYTES aligned for the CacheAligned types and
+ *    POOL_FLAG_CACHE_ALIGNED (those come from kmalloc() with room to
+ *    align);
  *  - blocks of PAGE_SIZE or more are page aligned, as on Windows: they come
  *    from kmalloc() (sizes rounded up to whole pages, which the slab
  *    allocator aligns to the page) or, when the caller may sleep, from
- *    kvmalloc(); their header is kept out of line in an xarray keyed by the
- *    address.
- * When a module unloads with blocks outstanding, ntshim reports them
- * (violation pool_leak, see ntshim_pool_report_leaks()) and leaves them
- * allocated; kmemleak reports them too once nothing references them.
+ *    kvmalloc(); their record is kept out of line in a hash table keyed by
+ *    the address (Windows' big-pool table) with per-bucket locks.
+ * Statistics rows are per (tag, pool type, owner module, call site), so
+ * when a module unloads with blocks outstanding ntshim reports each call
+ * site that allocated them (violation pool_leak, see
+ * ntshim_pool_report_leaks()) and leaves the blocks allocated; kmemleak
+ * reports them too once nothing references them.
  *
  * ExFreePool() finds the header from the pointer alone and checks a keyed
  * magic before trusting it, so a bad or repeated free is reported (and the
- * memory leaked) instead of corrupting the slab.
+ * memory left alone) instead of corrupting the slab, even when two CPUs
+ * free the same block at once.
  *
  * debugfs (/sys/kernel/debug/ntshim/):
  *  - pooltags: header "Tag  Type   Allocs  Frees  Diff  Bytes  PerAlloc"
@@ -502,10 +509,13 @@ bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
  * @owner: the module (as THIS_MODULE was when it allocated)
  *
  * Called for every module that unloads, and for ntshim itself at exit:
- * each (tag, type) with blocks outstanding is a pool_leak violation giving
- * count and bytes; with tracking on, the blocks are also listed grouped by
- * (tag, size, caller).  The blocks stay allocated (something may still use
- * them) and keep their rows; the rows no longer match @owner afterwards.
+ * each (tag, type, call site) with blocks outstanding is one pool_leak
+ * violation giving the tag, the count, the bytes and the call site (%pS,
+ * the violation's caller), with or without per-block tracking.  The
+ * blocks stay allocated (something may still use them) and keep their
+ * rows; the rows no longer match @owner afterwards, and once their last
+ * block is freed a later module allocating the same (tag, type) reuses
+ * them.
  *
  * Return: the number of blocks @owner had outstanding.
  */

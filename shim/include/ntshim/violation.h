@@ -94,6 +94,21 @@ void ntshim_violation(enum ntshim_violation_kind kind, ULONG tag,
 u64 ntshim_violation_count(enum ntshim_violation_kind kind);
 
 /**
+ * ntshim_violation_last() - the latest report of one kind still remembered
+ * @kind:   the violation kind
+ * @tag:    receives the report's tag
+ * @caller: receives the report's caller (for pool_leak: the call site that
+ *          allocated the leaked blocks)
+ *
+ * Only the last few reports of all kinds are kept (those the violations
+ * file lists), so an old report may be gone.
+ *
+ * Return: true if a report of @kind was found.
+ */
+bool ntshim_violation_last(enum ntshim_violation_kind kind, ULONG *tag,
+			   unsigned long *caller);
+
+/**
  * ntshim_violation_name() - the debugfs name of a violation kind
  * @kind: the violation kind
  *
