@@ -7,8 +7,9 @@
  * Finding a row takes no lock: a slot is published by setting its per-CPU
  * counter pointer (release), and slots are never emptied while ntshim is
  * loaded.  Only the first use of a key takes pool_tags_lock to claim a
- * slot, or to hand a retired row to a new owner of the same tag.  Counting is a this_cpu_add() on the row's per-CPU counters;
- * readers sum them over all CPUs.
+ * slot, or to hand a retired row to a new owner of the same tag.
+ * Counting is a this_cpu_add() on the row's per-CPU counters; readers sum
+ * them over all CPUs.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -51,6 +52,7 @@ static bool pool_tag_match(struct pool_tag_entry *e, ULONG tag,
 			   unsigned int type, struct module *owner,
 			   unsigned long caller)
 {
+	/* pairs with the release in pool_tag_rekey(): the key is set */
 	return smp_load_acquire(&e->owner) == owner && e->tag == tag &&
 	       e->type == type && e->caller == caller;
 }
@@ -251,6 +253,7 @@ u64 pool_stats_outstanding(void)
 	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
 		struct ntshim_pool_tag_stats s = {};
 
+		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&pool_tags[i].pcpu))
 			continue;
 		pool_stats_sum(&pool_tags[i], &s);
