@@ -16,9 +16,10 @@
  * (pool_large.c), Windows' big-pool table.
  *
  * Free trusts nothing: the pointer must be 16-aligned, a large block must
- * be in the table, a small block's header is read with
- * copy_from_kernel_nofault() (no fault, no KASAN report on a wild or freed
- * pointer) and its magic must check out for that address.  The block is
+ * be in the table, a small block's header must lie on a slab page and is
+ * read without KASAN instrumentation (and without faulting where pages
+ * can be unmapped, see pool_read_hdr()), and its magic must check out for
+ * that address.  The block is
  * then claimed by swapping exactly the live magic that was read for a
  * freed one, so of two racing frees one proceeds; the swap is an
  * uninstrumented atomic because the loser may touch a block the winner
@@ -30,6 +31,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/hash.h>
+#include <linux/kfence.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/slab.h>
@@ -494,6 +496,29 @@ enum pool_lookup {
 };
 
 /*
+ * Read what may be the header at @h: false if it cannot be one.  Every
+ * small block lives on a slab page, which stays in the direct map, so the
+ * header is read there with plain uninstrumented loads (it may be freed
+ * memory: no KASAN report).  Where pages can really be unmapped, a KFENCE
+ * object or any page with debug_pagealloc on, the read is one that cannot
+ * fault.
+ */
+static bool pool_read_hdr(const struct pool_hdr *h, struct pool_hdr *copy)
+{
+	const u64 *from = (const u64 *)h;
+	u64 *to = (u64 *)copy;
+
+	static_assert(sizeof(*h) == 2 * sizeof(u64));
+	if (!virt_addr_valid(h) || !folio_test_slab(virt_to_folio(h)))
+		return false;
+	if (is_kfence_address(h) || debug_pagealloc_enabled_static())
+		return !copy_from_kernel_nofault(copy, h, sizeof(*copy));
+	to[0] = READ_ONCE_NOCHECK(from[0]);
+	to[1] = READ_ONCE_NOCHECK(from[1]);
+	return true;
+}
+
+/*
  * Find the live block at @p without trusting @p.  Call under
  * rcu_read_lock(): a large block's record stays readable until it ends.
  */
@@ -519,7 +544,7 @@ static enum pool_lookup pool_lookup(const void *p, struct pool_found *f)
 		/* else a small block may still start on a page boundary */
 	}
 	h = (struct pool_hdr *)p - 1;
-	if (copy_from_kernel_nofault(&copy, h, sizeof(copy)))
+	if (!pool_read_hdr(h, &copy))
 		return pool_recently_freed(p) ? POOL_FREED : POOL_FOREIGN;
 	if (pool_magic_is(h, copy.magic, POOL_MAGIC_LIVE)) {
 		f->hdr = h;

@@ -9,14 +9,22 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/hash.h>
 #include <linux/rhashtable.h>
 
 #include "pool_internal.h"
 
 static struct rhashtable pool_large_table;
 
+/* The keys are page-aligned addresses: one multiply mixes them enough. */
+static u32 pool_large_hashfn(const void *key, u32 len, u32 seed)
+{
+	return hash_long(*(const unsigned long *)key ^ seed, 32);
+}
+
 static const struct rhashtable_params pool_large_params = {
 	.key_len = sizeof(void *),
+	.hashfn = pool_large_hashfn,
 	.key_offset = offsetof(struct pool_large, ptr),
 	.head_offset = offsetof(struct pool_large, node),
 	.automatic_shrinking = true,
