@@ -298,15 +298,82 @@ static void nt_list_loop(unsigned int n, size_t size)
 	}
 }
 
+/*
+ * The same work as the shim side: RemoveHeadList() tests for an empty list
+ * and leaves the removed entry's links alone (no list_del() poisoning), so
+ * the raw side is list_rotate_left(): the empty test, __list_del_entry()
+ * and list_add_tail().
+ */
 static void list_loop(unsigned int n, size_t size)
 {
-	while (n--) {
-		struct list_head *e = bench_head.next;
-
-		list_del(e);
-		list_add_tail(e, &bench_head);
-	}
+	while (n--)
+		list_rotate_left(&bench_head);
 }
+
+/*
+ * The kernel's own checked list: what CONFIG_LIST_HARDENED (without
+ * DEBUG_LIST) inlines into list_rotate_left(), as distribution kernels
+ * build it (Debian's 6.12 has LIST_HARDENED and DEBUG_LIST).  The bench
+ * kernel is built without it, so unless the running kernel has it, the
+ * same inline checks are made here, with the report out of line and cold
+ * as in lib/list_debug.c.  This is the like-for-like baseline for
+ * LIST_ENTRY, whose link checks are part of its Windows contract.
+ */
+#ifdef CONFIG_LIST_HARDENED
+static void list_checked_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		list_rotate_left(&bench_head);
+}
+#else
+static unsigned long bench_list_corrupt_count;
+
+static noinline void __cold bench_list_corrupt(struct list_head *e)
+{
+	bench_list_corrupt_count++;
+	pr_err_ratelimited("list corruption at %p\n", e);
+}
+
+static __always_inline bool bench_list_add_valid(struct list_head *new,
+						 struct list_head *prev,
+						 struct list_head *next)
+{
+	if (likely(next->prev == prev && prev->next == next && new != prev &&
+		   new != next))
+		return true;
+	bench_list_corrupt(new);
+	return false;
+}
+
+static __always_inline bool bench_list_del_valid(struct list_head *entry)
+{
+	struct list_head *prev = entry->prev;
+	struct list_head *next = entry->next;
+
+	if (likely(prev->next == entry && next->prev == entry))
+		return true;
+	bench_list_corrupt(entry);
+	return false;
+}
+
+/* list_rotate_left() with LIST_HARDENED's inline checks. */
+static __always_inline void bench_list_rotate_checked(struct list_head *head)
+{
+	struct list_head *first = head->next;
+
+	if (first == head || !bench_list_del_valid(first))
+		return;
+	__list_del(first->prev, first->next);
+	if (bench_list_add_valid(first, head->prev, head))
+		__list_add(first, head->prev, head);
+}
+
+static void list_checked_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		bench_list_rotate_checked(&bench_head);
+}
+#endif
 
 static void nt_ilist_loop(unsigned int n, size_t size)
 {
@@ -318,21 +385,49 @@ static void nt_ilist_loop(unsigned int n, size_t size)
 	}
 }
 
-static void ilist_loop(unsigned int n, size_t size)
+/*
+ * The same work as ExInterlockedRemoveHeadList() and
+ * ExInterlockedInsertTailList(): each takes the lock with irqsave; the
+ * remove tests for an empty list and does not poison the entry.
+ */
+static __always_inline void ilist_rotate(bool checked)
 {
+	struct list_head *e;
 	unsigned long flags;
 
-	while (n--) {
-		struct list_head *e;
+	spin_lock_irqsave(&bench_rawlock, flags);
+	e = bench_head.next;
+	if (e == &bench_head)
+		e = NULL;
+#ifndef CONFIG_LIST_HARDENED
+	else if (checked && !bench_list_del_valid(e))
+		e = NULL;
+#endif
+	else
+		__list_del_entry(e);
+	spin_unlock_irqrestore(&bench_rawlock, flags);
+	if (!e)
+		return;
+	spin_lock_irqsave(&bench_rawlock, flags);
+#ifndef CONFIG_LIST_HARDENED
+	if (!checked || bench_list_add_valid(e, bench_head.prev, &bench_head))
+		__list_add(e, bench_head.prev, &bench_head);
+#else
+	list_add_tail(e, &bench_head);
+#endif
+	spin_unlock_irqrestore(&bench_rawlock, flags);
+}
 
-		spin_lock_irqsave(&bench_rawlock, flags);
-		e = bench_head.next;
-		list_del(e);
-		spin_unlock_irqrestore(&bench_rawlock, flags);
-		spin_lock_irqsave(&bench_rawlock, flags);
-		list_add_tail(e, &bench_head);
-		spin_unlock_irqrestore(&bench_rawlock, flags);
-	}
+static void ilist_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		ilist_rotate(false);
+}
+
+static void ilist_checked_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		ilist_rotate(true);
 }
 
 static SLIST_HEADER bench_slist;
@@ -398,10 +493,14 @@ static const struct bench_row bench_rows[] = {
 	    ke_dpc_loop, spin_loop, 0, NULL, NULL),
 	ROW("ExInterlockedRemoveHead+InsertTailList vs list ops under irqsave",
 	    1050, nt_ilist_loop, ilist_loop, 0, list_setup, NULL),
+	ROW("ExInterlockedRemoveHead+InsertTailList vs the same LIST_HARDENED",
+	    1050, nt_ilist_loop, ilist_checked_loop, 0, list_setup, NULL),
 	ROW("InterlockedPush+PopEntrySList vs llist_add+locked llist_del_first",
 	    1050, slist_loop, llist_loop, 0, slist_setup, NULL),
-	ROW("RemoveHeadList+InsertTailList vs list_del+list_add_tail", 1050,
+	ROW("RemoveHeadList+InsertTailList vs list_rotate_left", 1050,
 	    nt_list_loop, list_loop, 0, list_setup, NULL),
+	ROW("RemoveHeadList+InsertTailList vs list_rotate_left LIST_HARDENED",
+	    1050, nt_list_loop, list_checked_loop, 0, list_setup, NULL),
 };
 
 /* ---- timing ---- */
