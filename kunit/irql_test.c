@@ -294,6 +294,58 @@ static void ntshim_irql_irqs_off_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 }
 
+/* The AtDpcLevel fast test agrees with KeGetCurrentIrql() >= DISPATCH. */
+static bool at_least_dispatch_agrees(void)
+{
+	return ntshim_irql_at_least_dispatch() ==
+	       (KeGetCurrentIrql() >= DISPATCH_LEVEL);
+}
+
+static void ntshim_irql_at_least_dispatch_test(struct kunit *test)
+{
+	bool passive, apc, dispatch, bh, preempt, irqs_off, high, below;
+	unsigned long flags;
+	KIRQL old, old2;
+
+	passive = at_least_dispatch_agrees() &&
+		  !ntshim_irql_at_least_dispatch();
+	KeRaiseIrql(APC_LEVEL, &old);
+	apc = at_least_dispatch_agrees() && !ntshim_irql_at_least_dispatch();
+	KeRaiseIrql(DISPATCH_LEVEL, &old2);
+	dispatch = at_least_dispatch_agrees() &&
+		   ntshim_irql_at_least_dispatch();
+	KeLowerIrql(old2);
+	KeLowerIrql(old);
+
+	local_bh_disable();
+	bh = at_least_dispatch_agrees() && ntshim_irql_at_least_dispatch();
+	local_bh_enable();
+
+	preempt_disable();
+	preempt = at_least_dispatch_agrees();
+	preempt_enable();
+
+	local_irq_save(flags);
+	irqs_off = at_least_dispatch_agrees() &&
+		   ntshim_irql_at_least_dispatch();
+	local_irq_restore(flags);
+
+	KeRaiseIrql(HIGH_LEVEL, &old);
+	high = at_least_dispatch_agrees() && ntshim_irql_at_least_dispatch();
+	KeLowerIrql(old);
+	below = !ntshim_irql_at_least_dispatch();
+
+	KUNIT_EXPECT_TRUE(test, passive);
+	KUNIT_EXPECT_TRUE(test, apc);
+	KUNIT_EXPECT_TRUE(test, dispatch);
+	KUNIT_EXPECT_TRUE(test, bh);
+	/* without CONFIG_PREEMPT_COUNT both read PASSIVE_LEVEL: still agree */
+	KUNIT_EXPECT_TRUE(test, preempt);
+	KUNIT_EXPECT_TRUE(test, irqs_off);
+	KUNIT_EXPECT_TRUE(test, high);
+	KUNIT_EXPECT_TRUE(test, below);
+}
+
 /* A DPC stand-in: a tasklet runs in softirq context. */
 struct irql_tasklet {
 	struct tasklet_struct tasklet;
@@ -344,6 +396,7 @@ struct irql_hardirq {
 	struct irq_work work;
 	struct irql_sample in, high, back;
 	KIRQL old_high;
+	bool at_least_dispatch;
 	u64 paged_before, paged_after;
 };
 
@@ -352,6 +405,7 @@ static void irql_hardirq_fn(struct irq_work *work)
 	struct irql_hardirq *c = container_of(work, struct irql_hardirq, work);
 
 	sample(&c->in);
+	c->at_least_dispatch = ntshim_irql_at_least_dispatch();
 	KeRaiseIrql(HIGH_LEVEL, &c->old_high);
 	sample(&c->high);
 	KeLowerIrql(c->old_high);
@@ -373,6 +427,7 @@ static void ntshim_irql_hardirq_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, c->in.hardirq);
 	KUNIT_EXPECT_TRUE(test, c->in.irqs_off);
 	KUNIT_EXPECT_EQ(test, c->in.irql, NTSHIM_HARDIRQ_LEVEL);
+	KUNIT_EXPECT_TRUE(test, c->at_least_dispatch);
 	KUNIT_EXPECT_EQ(test, c->old_high, NTSHIM_HARDIRQ_LEVEL);
 	KUNIT_EXPECT_EQ(test, c->high.irql, HIGH_LEVEL);
 	KUNIT_EXPECT_EQ(test, c->back.irql, NTSHIM_HARDIRQ_LEVEL);
@@ -449,6 +504,7 @@ static struct kunit_case ntshim_irql_cases[] = {
 	KUNIT_CASE(ntshim_irql_bad_level_test),
 	KUNIT_CASE(ntshim_irql_linux_locks_test),
 	KUNIT_CASE(ntshim_irql_irqs_off_test),
+	KUNIT_CASE(ntshim_irql_at_least_dispatch_test),
 	KUNIT_CASE(ntshim_irql_tasklet_test),
 	KUNIT_CASE(ntshim_irql_hardirq_test),
 	KUNIT_CASE(ntshim_irql_paged_code_test),

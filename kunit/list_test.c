@@ -398,6 +398,133 @@ static void RemoveTailList_corrupt_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 }
 
+static void RemoveHeadList_uninitialised_head_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	LIST_ENTRY head = {};
+
+	/* a zeroed head: reported, not followed; the head is made empty */
+	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
+	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 1);
+	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
+	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
+}
+
+/*
+ * An entry that Linux code list_del()'d while the head still leads to it:
+ * its poisoned link is refused before it is followed (the kernel's own
+ * LIST_HARDENED check would fault on it).
+ */
+static void RemoveHeadList_poisoned_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	LIST_ENTRY head, a, b;
+
+	InitializeListHead(&head);
+	InsertTailList(&head, &a);
+	InsertTailList(&head, &b);
+	a.Flink = (PLIST_ENTRY)LIST_POISON1;
+
+	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 1);
+	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
+	KUNIT_EXPECT_PTR_EQ(test, b.Blink, &a);
+}
+
+static void RemoveTailList_poisoned_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	LIST_ENTRY head, a, b;
+
+	InitializeListHead(&head);
+	InsertTailList(&head, &a);
+	InsertTailList(&head, &b);
+	b.Blink = (PLIST_ENTRY)LIST_POISON2;
+
+	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 1);
+	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
+	KUNIT_EXPECT_PTR_EQ(test, a.Flink, &b);
+}
+
+static void RemoveEntryList_poisoned_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	LIST_ENTRY head, a, b;
+	PLIST_ENTRY want[] = { &b };
+
+	InitializeListHead(&head);
+	InsertTailList(&head, &a);
+	InsertTailList(&head, &b);
+	list_del((struct list_head *)&a);	/* Linux poisons a's links */
+
+	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&a));
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 1);
+	expect_ring(test, &head, want, 1);
+}
+
+/* The index of @p in @base[], -1 for @head. */
+static long link_index(const void *p, const void *head, const void *base,
+		       size_t size)
+{
+	if (p == head)
+		return -1;
+	return ((const char *)p - (const char *)base) / (long)size;
+}
+
+/*
+ * The fast paths make the kernel's stores themselves, in the kernel's
+ * order: the result is exactly what list_add()/list_add_tail() and
+ * __list_del_entry() make of the same list.
+ */
+static void ntshim_list_same_as_kernel_test(struct kunit *test)
+{
+	LIST_ENTRY nt_head, nt[4];
+	struct list_head lx_head, lx[4];
+	PLIST_ENTRY e;
+	int i;
+
+	InitializeListHead(&nt_head);
+	INIT_LIST_HEAD(&lx_head);
+	InsertTailList(&nt_head, &nt[0]);
+	list_add_tail(&lx[0], &lx_head);
+	InsertHeadList(&nt_head, &nt[1]);
+	list_add(&lx[1], &lx_head);
+	InsertTailList(&nt_head, &nt[2]);
+	list_add_tail(&lx[2], &lx_head);
+	InsertHeadList(&nt_head, &nt[3]);
+	list_add(&lx[3], &lx_head);
+	RemoveEntryList(&nt[0]);
+	__list_del_entry(&lx[0]);
+	e = RemoveHeadList(&nt_head);
+	KUNIT_EXPECT_PTR_EQ(test, e, &nt[3]);
+	__list_del_entry(&lx[3]);
+	e = RemoveTailList(&nt_head);
+	KUNIT_EXPECT_PTR_EQ(test, e, &nt[2]);
+	__list_del_entry(&lx[2]);
+
+	/* every link, of the head and of removed entries too, corresponds */
+	for (i = 0; i < 4; i++) {
+		KUNIT_EXPECT_EQ(test, link_index(nt[i].Flink, &nt_head, nt,
+						 sizeof(nt[0])),
+				link_index(lx[i].next, &lx_head, lx,
+					   sizeof(lx[0])));
+		KUNIT_EXPECT_EQ(test, link_index(nt[i].Blink, &nt_head, nt,
+						 sizeof(nt[0])),
+				link_index(lx[i].prev, &lx_head, lx,
+					   sizeof(lx[0])));
+	}
+	KUNIT_EXPECT_PTR_EQ(test, nt_head.Flink, &nt[1]);
+	KUNIT_EXPECT_PTR_EQ(test, lx_head.next, &lx[1]);
+	KUNIT_EXPECT_PTR_EQ(test, nt_head.Blink, &nt[1]);
+	KUNIT_EXPECT_PTR_EQ(test, lx_head.prev, &lx[1]);
+}
+
 static void PushEntryList_test(struct kunit *test)
 {
 	SINGLE_LIST_ENTRY head = { NULL }, a, b;
@@ -705,6 +832,11 @@ static struct kunit_case ntshim_list_cases[] = {
 	KUNIT_CASE(InsertTailList_uninitialised_head_test),
 	KUNIT_CASE(RemoveHeadList_corrupt_test),
 	KUNIT_CASE(RemoveTailList_corrupt_test),
+	KUNIT_CASE(RemoveHeadList_uninitialised_head_test),
+	KUNIT_CASE(RemoveHeadList_poisoned_test),
+	KUNIT_CASE(RemoveTailList_poisoned_test),
+	KUNIT_CASE(RemoveEntryList_poisoned_test),
+	KUNIT_CASE(ntshim_list_same_as_kernel_test),
 	KUNIT_CASE(PushEntryList_test),
 	KUNIT_CASE(PopEntryList_test),
 	KUNIT_CASE(PopEntryList_empty_test),

@@ -162,6 +162,90 @@ static void ntshim_spinlock_acquire_too_high_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
 }
 
+/*
+ * The AtDpcLevel fast path decides by preempt_count() alone and reads the
+ * interrupt flag only when the count is zero: interrupts masked by Linux
+ * code with nothing counted is HIGH_LEVEL, which is not too low.
+ */
+static void ntshim_spinlock_at_dpc_level_irqs_off_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	BOOLEAN free_inside, tried;
+	unsigned long flags;
+	KSPIN_LOCK lock;
+	KIRQL in;
+
+	KeInitializeSpinLock(&lock);
+	local_irq_save(flags);
+	KeAcquireSpinLockAtDpcLevel(&lock);
+	in = KeGetCurrentIrql();
+	free_inside = KeTestSpinLock(&lock);
+	KeReleaseSpinLockFromDpcLevel(&lock);
+	tried = FALSE;
+	if (KeTryToAcquireSpinLockAtDpcLevel(&lock)) {
+		tried = TRUE;
+		KeReleaseSpinLockFromDpcLevel(&lock);
+	}
+	local_irq_restore(flags);
+
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
+			before);
+	KUNIT_EXPECT_EQ(test, in, HIGH_LEVEL);
+	KUNIT_EXPECT_FALSE(test, free_inside);
+	KUNIT_EXPECT_TRUE(test, tried);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
+/* Preemption off (counted with CONFIG_PREEMPT_COUNT) is DISPATCH_LEVEL. */
+static void ntshim_spinlock_at_dpc_level_preempt_off_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	KSPIN_LOCK lock;
+	KIRQL in;
+
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		kunit_skip(test, "preempt_disable() is not counted");
+	KeInitializeSpinLock(&lock);
+	preempt_disable();
+	KeAcquireSpinLockAtDpcLevel(&lock);
+	in = KeGetCurrentIrql();
+	KeReleaseSpinLockFromDpcLevel(&lock);
+	preempt_enable();
+
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
+			before);
+	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+}
+
+/*
+ * KeReleaseSpinLock() at HIGH_LEVEL (a KeRaiseIrql() inside the lock, not
+ * lowered): the release reads the interrupt flag, takes the slow path and
+ * lowers all the way to the acquire's OldIrql, interrupts and softirqs on.
+ */
+static void ntshim_spinlock_release_from_high_test(struct kunit *test)
+{
+	KSPIN_LOCK lock;
+	KIRQL old, high, in;
+
+	KeInitializeSpinLock(&lock);
+	KeAcquireSpinLock(&lock, &old);
+	KeRaiseIrql(HIGH_LEVEL, &high);
+	in = KeGetCurrentIrql();
+	KeReleaseSpinLock(&lock, old);
+
+	KUNIT_EXPECT_EQ(test, old, PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, high, DISPATCH_LEVEL);
+	KUNIT_EXPECT_EQ(test, in, HIGH_LEVEL);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
 static void ntshim_spinlock_try_test(struct kunit *test)
 {
 	BOOLEAN first = FALSE, second = FALSE, third = FALSE;
@@ -281,12 +365,16 @@ static void ntshim_spinlock_queued_test(struct kunit *test)
 	KIRQL in;
 
 	KeInitializeSpinLock(&lock);
+	/* a stack handle starts as garbage; LockQueue.Next is never used */
+	memset(&handle, 0x5a, sizeof(handle));
 	/* the same KSPIN_LOCK and init serve the queued API */
 	KeAcquireInStackQueuedSpinLock(&lock, &handle);
 	in = KeGetCurrentIrql();
 	free_inside = KeTestSpinLock(&lock);
 	KeReleaseInStackQueuedSpinLock(&handle);
 
+	KUNIT_EXPECT_PTR_EQ(test, handle.LockQueue.Next,
+			    (PKSPIN_LOCK_QUEUE)(~0UL / 0xff * 0x5a));
 	KUNIT_EXPECT_EQ(test, handle.OldIrql, PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
 	KUNIT_EXPECT_FALSE(test, free_inside);
@@ -691,6 +779,9 @@ static struct kunit_case ntshim_spinlock_cases[] = {
 	KUNIT_CASE(ntshim_spinlock_at_dpc_level_test),
 	KUNIT_CASE(ntshim_spinlock_at_dpc_level_too_low_test),
 	KUNIT_CASE(ntshim_spinlock_acquire_too_high_test),
+	KUNIT_CASE(ntshim_spinlock_at_dpc_level_irqs_off_test),
+	KUNIT_CASE(ntshim_spinlock_at_dpc_level_preempt_off_test),
+	KUNIT_CASE(ntshim_spinlock_release_from_high_test),
 	KUNIT_CASE(ntshim_spinlock_try_test),
 	KUNIT_CASE(ntshim_spinlock_try_too_low_test),
 	KUNIT_CASE(ntshim_spinlock_cross_pairs_test),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The cold half of <ntshim/list.h>: reports for refused list operations.
+ * They are called from the inline fast paths, so their return address is
+ * the DDK caller's code, which is what the report names.
  * The links are read with get_kernel_nofault(), since the pointers that
  * failed the check may point anywhere.  Addresses are printed raw (%px),
  * as lib/list_debug.c does: they are what a developer matches against a
@@ -25,9 +27,9 @@ static const LIST_ENTRY *link_at(LIST_ENTRY *const *p)
 }
 
 void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
-			    const LIST_ENTRY *Prev, const LIST_ENTRY *Next,
-			    unsigned long caller)
+			    const LIST_ENTRY *Prev, const LIST_ENTRY *Next)
 {
+	unsigned long caller = _RET_IP_;
 	const LIST_ENTRY *back;
 
 	if (!Prev || !Next) {
@@ -62,8 +64,9 @@ void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
 EXPORT_SYMBOL_GPL(ntshim_list_bad_insert);
 
 void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
-			    const LIST_ENTRY *ListHead, unsigned long caller)
+			    const LIST_ENTRY *ListHead)
 {
+	unsigned long caller = _RET_IP_;
 	const LIST_ENTRY *next, *prev, *back;
 
 	if (!Entry) {

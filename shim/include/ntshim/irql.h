@@ -96,6 +96,57 @@ KIRQL ntshim_irql_masked(void);
 KIRQL ntshim_irql_apc(void);
 
 /**
+ * ntshim_irql_pc_masked() - does a preempt_count() value mean a hard context?
+ * @pc: preempt_count(), read by the caller
+ *
+ * The cheap half of "is the IRQL above DISPATCH_LEVEL": a hard interrupt
+ * or an NMI.  The other half is irqs_disabled().
+ *
+ * Return: true inside a hard interrupt handler or an NMI.
+ */
+static __always_inline bool ntshim_irql_pc_masked(unsigned long pc)
+{
+	return pc & (NMI_MASK | HARDIRQ_MASK);
+}
+
+/**
+ * ntshim_irql_unmasked() - the IRQL when it is known not to be above DISPATCH
+ * @pc: preempt_count(), read by the caller
+ *
+ * For callers that have already ruled out a hard context and masked
+ * interrupts (ntshim_irql_pc_masked() and irqs_disabled() both false).
+ *
+ * Return: DISPATCH_LEVEL, APC_LEVEL or PASSIVE_LEVEL.
+ */
+static __always_inline KIRQL ntshim_irql_unmasked(unsigned long pc)
+{
+	/* PREEMPT_RT keeps the BH-disable count in the task, not in pc. */
+	if (pc || (IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq()))
+		return DISPATCH_LEVEL;
+	if (unlikely(atomic_read(&ntshim_apc_threads)))
+		return ntshim_irql_apc();
+	return PASSIVE_LEVEL;
+}
+
+/**
+ * ntshim_irql_at_least_dispatch() - is the IRQL DISPATCH_LEVEL or above?
+ *
+ * KeGetCurrentIrql() >= DISPATCH_LEVEL without classifying further: any
+ * preempt_count() bit (softirqs off or running, preemption off, a hard
+ * interrupt, an NMI) answers it with one load; only with a zero count is
+ * the interrupt flag read.  For the AtDpcLevel fast paths.
+ *
+ * Return: true at DISPATCH_LEVEL or above.
+ */
+static __always_inline bool ntshim_irql_at_least_dispatch(void)
+{
+	if (likely(preempt_count() ||
+		   (IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq())))
+		return true;
+	return irqs_disabled();
+}
+
+/**
  * KeGetCurrentIrql() - the IRQL that the current Linux context amounts to
  *
  * Safe in every context.  See the table at the top of <ntshim/irql.h>.
@@ -106,14 +157,9 @@ static __always_inline KIRQL KeGetCurrentIrql(void)
 {
 	unsigned long pc = preempt_count();
 
-	if (unlikely((pc & (NMI_MASK | HARDIRQ_MASK)) || irqs_disabled()))
+	if (unlikely(ntshim_irql_pc_masked(pc) || irqs_disabled()))
 		return ntshim_irql_masked();
-	/* PREEMPT_RT keeps the BH-disable count in the task, not in pc. */
-	if (pc || (IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq()))
-		return DISPATCH_LEVEL;
-	if (unlikely(atomic_read(&ntshim_apc_threads)))
-		return ntshim_irql_apc();
-	return PASSIVE_LEVEL;
+	return ntshim_irql_unmasked(pc);
 }
 
 /**

@@ -6,16 +6,23 @@
  * LIST_ENTRY has exactly the layout of struct list_head (Flink is next,
  * Blink is prev), so drivers that walk Flink by hand, the kernel's list
  * helpers and CONFIG_DEBUG_LIST all see the same pointers.  The operations
- * are the kernel's own (list_add, list_add_tail, __list_del_entry).
+ * make the kernel's stores (__list_add, __list_del) in the kernel's order.
  *
  * Corrupt links: like Windows 8 and later (FAST_FAIL_CORRUPT_LIST_ENTRY),
  * every insert and remove first checks that the neighbours point back.
- * The check is always compiled in: it is two loads the operation needs
- * anyway and a few compares.  It is a superset of the kernel's
- * DEBUG_LIST/LIST_HARDENED checks, which WARN or BUG; a corrupt list is
- * therefore reported as an ntshim violation ("list_corrupt") and the
- * operation is refused before the kernel's check would fire.  What each
- * call then returns is documented with it.
+ * The check is always compiled in and built like the kernel's own
+ * CONFIG_LIST_HARDENED check: inline, the loads the operation needs anyway
+ * plus the back links, a few compares whose branches are never taken while
+ * the list is sound (each leads to the same cold block), and the report
+ * out of line.  It is a superset of the kernel's DEBUG_LIST/LIST_HARDENED
+ * checks (it also refuses NULL and list_del()-poisoned links, which the
+ * kernel leaves to fault), which WARN or BUG; a corrupt list is therefore
+ * reported as an ntshim violation ("list_corrupt") and the operation is
+ * refused.  Having checked, ntshim makes the stores itself instead of
+ * calling list_add() and friends, so a kernel built with LIST_HARDENED or
+ * DEBUG_LIST does not check the same links a second time: a LIST_ENTRY
+ * operation costs what the kernel's own hardened list operation costs.
+ * What each call returns on corrupt links is documented with it.
  *
  * A removed entry's own Flink and Blink are left exactly as they were, as
  * Windows leaves them (the kernel's __list_del_entry(), not list_del()):
@@ -70,34 +77,87 @@ static __always_inline struct list_head *ntshim_list_head(PLIST_ENTRY Entry)
 	return (struct list_head *)Entry;
 }
 
+/*
+ * The report side follows the kernel's LIST_HARDENED slow path: cold, out of
+ * line, and with clang's preserve_most convention where the kernel has it
+ * (6.8 and later), so the inline fast path keeps its registers and the
+ * check costs only its loads and never-taken branches.
+ */
+#ifndef __preserve_most
+#define __preserve_most
+#endif
+
 /**
  * ntshim_list_bad_insert() - report a refused insert (out of line, cold)
  * @op:     the DDK call that refused it
  * @New:    the entry being inserted
  * @Prev:   the link that was to precede it
  * @Next:   the link that was to follow it
- * @caller: the caller's code address
  *
- * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back;
- * reads the links without faulting.
+ * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back,
+ * with the address it was called from as the caller; reads the links
+ * without faulting.
  */
 void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
-			    const LIST_ENTRY *Prev, const LIST_ENTRY *Next,
-			    unsigned long caller) __cold;
+			    const LIST_ENTRY *Prev,
+			    const LIST_ENTRY *Next) __cold __preserve_most;
 
 /**
  * ntshim_list_bad_remove() - report a refused remove (out of line, cold)
  * @op:       the DDK call that refused it
  * @Entry:    the entry being removed (may be NULL)
  * @ListHead: the head it was taken from, or NULL for RemoveEntryList()
- * @caller:   the caller's code address
  *
- * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back;
- * reads the links without faulting.
+ * Reports NTSHIM_V_LIST_CORRUPT naming the link that does not point back,
+ * with the address it was called from as the caller; reads the links
+ * without faulting.
  */
 void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
-			    const LIST_ENTRY *ListHead,
-			    unsigned long caller) __cold;
+			    const LIST_ENTRY *ListHead) __cold __preserve_most;
+
+/*
+ * Link values that must not be followed: NULL (a zeroed, never initialised
+ * head or entry) and list_del()'s poison.
+ */
+static __always_inline bool ntshim_list_bad_link(const LIST_ENTRY *p,
+						 const void *poison)
+{
+	return !p || p == poison;
+}
+
+/**
+ * ntshim_list_link() - link @New between @Prev and @Next, no second check
+ * @New:  the entry
+ * @Prev: its predecessor
+ * @Next: its successor
+ *
+ * The stores of the kernel's __list_add(), in the same order, without
+ * __list_add_valid(): the caller has already made the LIST_HARDENED checks
+ * (a superset of them), so a kernel with CONFIG_LIST_HARDENED or
+ * CONFIG_DEBUG_LIST does not check the same links twice.
+ */
+static __always_inline void ntshim_list_link(PLIST_ENTRY New, PLIST_ENTRY Prev,
+					     PLIST_ENTRY Next)
+{
+	Next->Blink = New;
+	New->Flink = Next;
+	New->Blink = Prev;
+	WRITE_ONCE(Prev->Flink, New);
+}
+
+/**
+ * ntshim_list_unlink() - join @Prev and @Next, dropping what was between
+ * @Prev: the link before the removed entry
+ * @Next: the link after it
+ *
+ * The stores of the kernel's __list_del(), without a second check.
+ */
+static __always_inline void ntshim_list_unlink(PLIST_ENTRY Prev,
+					       PLIST_ENTRY Next)
+{
+	Next->Blink = Prev;
+	WRITE_ONCE(Prev->Flink, Next);
+}
 
 /**
  * ntshim_list_add_ok() - may @New go between @Prev and @Next?
@@ -105,22 +165,22 @@ void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
  * @New:    the entry to insert
  * @Prev:   its future predecessor
  * @Next:   its future successor
- * @caller: the caller's code address, for the report
  *
- * The kernel's __list_add_valid() conditions, reported as a violation
- * instead of a WARN.
+ * The kernel's __list_add_valid() conditions plus NULL links, reported as a
+ * violation instead of a WARN.  One of @Prev and @Next is the caller's
+ * head, the other a link read from it; the compiler drops the compares
+ * that the caller's own code already decided.
  *
  * Return: true when the links are sound; false after reporting.
  */
 static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
 					       PLIST_ENTRY Prev,
-					       PLIST_ENTRY Next,
-					       unsigned long caller)
+					       PLIST_ENTRY Next)
 {
 	if (likely(Prev && Next && Next->Blink == Prev &&
 		   Prev->Flink == Next && New != Prev && New != Next))
 		return true;
-	ntshim_list_bad_insert(op, New, Prev, Next, caller);
+	ntshim_list_bad_insert(op, New, Prev, Next);
 	return false;
 }
 
@@ -128,24 +188,22 @@ static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
  * ntshim_list_del_ok() - may @Entry be unlinked?
  * @op:     the DDK call, for the report
  * @Entry:  the entry to remove
- * @caller: the caller's code address, for the report
  *
- * The kernel's __list_del_entry_valid() conditions, reported as a
- * violation instead of a WARN.
+ * The kernel's __list_del_entry_valid() conditions plus NULL and poisoned
+ * links, reported as a violation instead of a WARN.
  *
  * Return: true when both neighbours point back at @Entry.
  */
 static __always_inline bool ntshim_list_del_ok(const char *op,
-					       PLIST_ENTRY Entry,
-					       unsigned long caller)
+					       PLIST_ENTRY Entry)
 {
 	PLIST_ENTRY Next = Entry->Flink, Prev = Entry->Blink;
 
-	if (likely(Next && Prev && Next != (PLIST_ENTRY)LIST_POISON1 &&
-		   Prev != (PLIST_ENTRY)LIST_POISON2 &&
+	if (likely(!ntshim_list_bad_link(Next, LIST_POISON1) &&
+		   !ntshim_list_bad_link(Prev, LIST_POISON2) &&
 		   Prev->Flink == Entry && Next->Blink == Entry))
 		return true;
-	ntshim_list_bad_remove(op, Entry, NULL, caller);
+	ntshim_list_bad_remove(op, Entry, NULL);
 	return false;
 }
 
@@ -180,9 +238,10 @@ static __always_inline BOOLEAN IsListEmpty(const LIST_ENTRY *ListHead)
 static __always_inline void InsertHeadList(PLIST_ENTRY ListHead,
 					   PLIST_ENTRY Entry)
 {
-	if (ntshim_list_add_ok("InsertHeadList", Entry, ListHead,
-			       ListHead->Flink, _THIS_IP_))
-		list_add(ntshim_list_head(Entry), ntshim_list_head(ListHead));
+	PLIST_ENTRY First = ListHead->Flink;
+
+	if (ntshim_list_add_ok("InsertHeadList", Entry, ListHead, First))
+		ntshim_list_link(Entry, ListHead, First);
 }
 
 /**
@@ -195,10 +254,10 @@ static __always_inline void InsertHeadList(PLIST_ENTRY ListHead,
 static __always_inline void InsertTailList(PLIST_ENTRY ListHead,
 					   PLIST_ENTRY Entry)
 {
-	if (ntshim_list_add_ok("InsertTailList", Entry, ListHead->Blink,
-			       ListHead, _THIS_IP_))
-		list_add_tail(ntshim_list_head(Entry),
-			      ntshim_list_head(ListHead));
+	PLIST_ENTRY Last = ListHead->Blink;
+
+	if (ntshim_list_add_ok("InsertTailList", Entry, Last, ListHead))
+		ntshim_list_link(Entry, Last, ListHead);
 }
 
 /**
@@ -214,11 +273,11 @@ static __always_inline BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
 {
 	PLIST_ENTRY Next, Prev;
 
-	if (!ntshim_list_del_ok("RemoveEntryList", Entry, _THIS_IP_))
+	if (!ntshim_list_del_ok("RemoveEntryList", Entry))
 		return FALSE;
 	Next = Entry->Flink;
 	Prev = Entry->Blink;
-	__list_del_entry(ntshim_list_head(Entry));
+	ntshim_list_unlink(Prev, Next);
 	return Next == Prev;
 }
 
@@ -227,34 +286,41 @@ static __always_inline BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
  * @op:       the DDK call, for a report
  * @ListHead: the head
  * @First:    true to remove the first entry, false for the last
- * @caller:   the caller's code address, for a report
  *
  * Windows' checks: the entry's outer link is the head and both its
- * neighbours point back at it.  On corrupt links the report is made and
- * the whole chain is cut off the head (the head becomes empty; the entries
- * are not touched): a caller that drains with "while (!IsListEmpty())"
- * then stops instead of spinning on the same corruption.
+ * neighbours point back at it (the outer neighbour is the head, which
+ * points at the entry by construction, so only the inner one is read).
+ * On corrupt links the report is made and the whole chain is cut off the
+ * head (the head becomes empty; the entries are not touched): a caller
+ * that drains with "while (!IsListEmpty())" then stops instead of
+ * spinning on the same corruption.  Loads: the head's link, the entry's
+ * two links and the inner neighbour's back link; nothing else.
  *
  * Return: the removed entry, or @ListHead when the list is empty or corrupt.
  */
 static __always_inline PLIST_ENTRY
-ntshim_list_remove_end(const char *op, PLIST_ENTRY ListHead, bool First,
-		       unsigned long caller)
+ntshim_list_remove_end(const char *op, PLIST_ENTRY ListHead, bool First)
 {
 	PLIST_ENTRY Entry = First ? ListHead->Flink : ListHead->Blink;
+	PLIST_ENTRY Outer, Inner;
 
 	if (Entry == ListHead)
 		return ListHead;
-	if (unlikely(!Entry ||
-		     (First ? Entry->Blink : Entry->Flink) != ListHead)) {
-		ntshim_list_bad_remove(op, Entry, ListHead, caller);
-		goto cut;
+	if (likely(Entry)) {
+		Outer = First ? Entry->Blink : Entry->Flink;
+		Inner = First ? Entry->Flink : Entry->Blink;
+		if (likely(Outer == ListHead &&
+			   !ntshim_list_bad_link(Inner, First ? LIST_POISON1 :
+								LIST_POISON2) &&
+			   (First ? Inner->Blink : Inner->Flink) == Entry)) {
+			if (First)
+				ntshim_list_unlink(ListHead, Inner);
+			else
+				ntshim_list_unlink(Inner, ListHead);
+			return Entry;
+		}
 	}
-	if (unlikely(!ntshim_list_del_ok(op, Entry, caller)))
-		goto cut;
-	__list_del_entry(ntshim_list_head(Entry));
-	return Entry;
-cut:
+	ntshim_list_bad_remove(op, Entry, ListHead);
 	InitializeListHead(ListHead);
 	return ListHead;
 }
@@ -271,8 +337,7 @@ cut:
  */
 static __always_inline PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead)
 {
-	return ntshim_list_remove_end("RemoveHeadList", ListHead, true,
-				      _THIS_IP_);
+	return ntshim_list_remove_end("RemoveHeadList", ListHead, true);
 }
 
 /**
@@ -287,8 +352,7 @@ static __always_inline PLIST_ENTRY RemoveHeadList(PLIST_ENTRY ListHead)
  */
 static __always_inline PLIST_ENTRY RemoveTailList(PLIST_ENTRY ListHead)
 {
-	return ntshim_list_remove_end("RemoveTailList", ListHead, false,
-				      _THIS_IP_);
+	return ntshim_list_remove_end("RemoveTailList", ListHead, false);
 }
 
 /**
@@ -314,7 +378,7 @@ static __always_inline void AppendTailList(PLIST_ENTRY ListHead,
 	if (unlikely(!ListEnd || ListEnd->Flink != ListHead || !AppendEnd ||
 		     AppendEnd->Flink != ListToAppend)) {
 		ntshim_list_bad_insert("AppendTailList", ListToAppend,
-				       ListEnd, ListHead, _THIS_IP_);
+				       ListEnd, ListHead);
 		return;
 	}
 	WRITE_ONCE(ListEnd->Flink, ListToAppend);
@@ -380,9 +444,8 @@ ExInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
 	spin_lock_irqsave(&Lock->Lock, flags);
 	First = ListHead->Flink;
 	if (ntshim_list_add_ok("ExInterlockedInsertHeadList", ListEntry,
-			       ListHead, First, _THIS_IP_))
-		list_add(ntshim_list_head(ListEntry),
-			 ntshim_list_head(ListHead));
+			       ListHead, First))
+		ntshim_list_link(ListEntry, ListHead, First);
 	else
 		First = ListHead;
 	spin_unlock_irqrestore(&Lock->Lock, flags);
@@ -408,9 +471,8 @@ ExInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
 	spin_lock_irqsave(&Lock->Lock, flags);
 	Last = ListHead->Blink;
 	if (ntshim_list_add_ok("ExInterlockedInsertTailList", ListEntry,
-			       Last, ListHead, _THIS_IP_))
-		list_add_tail(ntshim_list_head(ListEntry),
-			      ntshim_list_head(ListHead));
+			       Last, ListHead))
+		ntshim_list_link(ListEntry, Last, ListHead);
 	else
 		Last = ListHead;
 	spin_unlock_irqrestore(&Lock->Lock, flags);
@@ -433,7 +495,7 @@ ExInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PKSPIN_LOCK Lock)
 
 	spin_lock_irqsave(&Lock->Lock, flags);
 	Entry = ntshim_list_remove_end("ExInterlockedRemoveHeadList", ListHead,
-				       true, _THIS_IP_);
+				       true);
 	spin_unlock_irqrestore(&Lock->Lock, flags);
 	return Entry == ListHead ? NULL : Entry;
 }

@@ -77,7 +77,8 @@ typedef struct _KSPIN_LOCK {
 
 /**
  * struct _KSPIN_LOCK_QUEUE - the queue entry of an in-stack queued lock
- * @Next: unused: the qspinlock keeps its own per-CPU MCS queue
+ * @Next: unused and never written: the qspinlock keeps its own per-CPU
+ *        MCS queue
  * @Lock: the lock the handle holds, NULL when it holds none
  */
 typedef struct _KSPIN_LOCK_QUEUE {
@@ -158,13 +159,13 @@ void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 	__releases(lock);
 
-static __always_inline void ntshim_spin_kind(PKSPIN_LOCK SpinLock, UCHAR kind,
-					     unsigned long caller)
-{
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&
-	    unlikely(READ_ONCE(SpinLock->Kind) != kind))
-		ntshim_spin_kind_slow(SpinLock, kind, caller);
-}
+/* Debug builds: record the acquire family, report SPINLOCK_MIXED. */
+#define ntshim_spin_kind(SpinLock, kind)                                      \
+	do {                                                                  \
+		if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&                        \
+		    unlikely(READ_ONCE((SpinLock)->Kind) != (kind)))          \
+			ntshim_spin_kind_slow(SpinLock, kind, _THIS_IP_);     \
+	} while (0)
 
 /* Debug builds: is the lock really held before a release? */
 static __always_inline bool ntshim_spin_not_held(PKSPIN_LOCK SpinLock)
@@ -173,37 +174,48 @@ static __always_inline bool ntshim_spin_not_held(PKSPIN_LOCK SpinLock)
 	       unlikely(!spin_is_locked(&SpinLock->Lock));
 }
 
+/*
+ * The fast paths below test preempt_count() and the interrupt flag
+ * directly instead of computing KeGetCurrentIrql(): the full
+ * classification (which level above DISPATCH_LEVEL, APC_LEVEL or
+ * PASSIVE_LEVEL) is only needed on the misuse branch or for the value the
+ * acquire returns, and each is worked out there.  The checks themselves
+ * stay in release builds: they are what lets a misused lock be reported
+ * and survived (the interrupt flag must be known before spin_unlock_bh(),
+ * which would run softirqs with interrupts enabled under a caller that
+ * masked them).
+ */
+
 /* The raising acquire shared by the ordinary and queued families. */
 static __always_inline KIRQL ntshim_spin_lock_raise(PKSPIN_LOCK SpinLock,
-						    UCHAR *how,
-						    unsigned long caller)
+						    UCHAR *how)
 	__acquires(&SpinLock->Lock)
 {
-	KIRQL old = KeGetCurrentIrql();
+	unsigned long pc = preempt_count();
+	KIRQL old;
 
-	if (unlikely(old > DISPATCH_LEVEL)) {
+	if (unlikely(ntshim_irql_pc_masked(pc) || irqs_disabled())) {
+		old = ntshim_irql_masked();
 		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_HIGH,
-					   old, caller);
+					   old, _THIS_IP_);
 		spin_lock(&SpinLock->Lock);
 		*how = NTSHIM_HELD_PLAIN;
-	} else {
-		spin_lock_bh(&SpinLock->Lock);
-		*how = NTSHIM_HELD_RAISED;
+		return old;
 	}
+	old = ntshim_irql_unmasked(pc);
+	spin_lock_bh(&SpinLock->Lock);
+	*how = NTSHIM_HELD_RAISED;
 	return old;
 }
 
 /* The AtDpcLevel acquire shared by the ordinary and queued families. */
 static __always_inline void ntshim_spin_lock_dpc(PKSPIN_LOCK SpinLock,
-						 UCHAR *how,
-						 unsigned long caller)
+						 UCHAR *how)
 	__acquires(&SpinLock->Lock)
 {
-	KIRQL irql = KeGetCurrentIrql();
-
-	if (unlikely(irql < DISPATCH_LEVEL)) {
+	if (unlikely(!ntshim_irql_at_least_dispatch())) {
 		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_LOW,
-					   irql, caller);
+					   KeGetCurrentIrql(), _THIS_IP_);
 		spin_lock_bh(&SpinLock->Lock);
 		*how = NTSHIM_HELD_FIXUP;
 	} else {
@@ -240,10 +252,10 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
 	__acquires(&SpinLock->Lock)
 {
 	UCHAR how;
-	KIRQL old = ntshim_spin_lock_raise(SpinLock, &how, _THIS_IP_);
+	KIRQL old = ntshim_spin_lock_raise(SpinLock, &how);
 
 	SpinLock->HeldHow = how;
-	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY, _THIS_IP_);
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return old;
 }
 
@@ -290,9 +302,9 @@ static __always_inline void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
 	UCHAR how;
 
-	ntshim_spin_lock_dpc(SpinLock, &how, _THIS_IP_);
+	ntshim_spin_lock_dpc(SpinLock, &how);
 	SpinLock->HeldHow = how;
-	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY, _THIS_IP_);
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 }
 
 /**
@@ -315,19 +327,16 @@ static __always_inline void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
 /**
  * ntshim_spin_trylock_dpc() - the body of KeTryToAcquireSpinLockAtDpcLevel()
  * @SpinLock: the lock
- * @caller:   the call site, for reports
  *
  * Return: true with the lock held, false without waiting if it is busy.
  */
-static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock,
-						    unsigned long caller)
+static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock)
 {
-	KIRQL irql = KeGetCurrentIrql();
 	UCHAR how = NTSHIM_HELD_PLAIN;
 
-	if (unlikely(irql < DISPATCH_LEVEL)) {
+	if (unlikely(!ntshim_irql_at_least_dispatch())) {
 		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_LOW,
-					   irql, caller);
+					   KeGetCurrentIrql(), _THIS_IP_);
 		how = NTSHIM_HELD_FIXUP;
 		if (!spin_trylock_bh(&SpinLock->Lock))
 			return false;
@@ -335,7 +344,7 @@ static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock,
 		return false;
 	}
 	SpinLock->HeldHow = how;
-	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY, caller);
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return true;
 }
 
@@ -349,7 +358,7 @@ static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock,
  * Return: TRUE if the lock was acquired, FALSE if it is held.
  */
 #define KeTryToAcquireSpinLockAtDpcLevel(SpinLock)                            \
-	((BOOLEAN)ntshim_spin_trylock_dpc(SpinLock, _THIS_IP_))
+	((BOOLEAN)ntshim_spin_trylock_dpc(SpinLock))
 
 /**
  * KeTestSpinLock() - is a spin lock free right now?
@@ -380,14 +389,13 @@ KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
 {
 	UCHAR how;
 
-	LockHandle->OldIrql = ntshim_spin_lock_raise(SpinLock, &how, _THIS_IP_);
+	LockHandle->OldIrql = ntshim_spin_lock_raise(SpinLock, &how);
 	LockHandle->HeldHow = how;
-	LockHandle->LockQueue.Next = NULL;
 	LockHandle->LockQueue.Lock = SpinLock;
 	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG))
 		LockHandle->Cookie = (unsigned long)SpinLock ^
 				     NTSHIM_HANDLE_COOKIE;
-	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED, _THIS_IP_);
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
 /**
@@ -406,14 +414,13 @@ KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
 	UCHAR how;
 
 	LockHandle->OldIrql = KeGetCurrentIrql();
-	ntshim_spin_lock_dpc(SpinLock, &how, _THIS_IP_);
+	ntshim_spin_lock_dpc(SpinLock, &how);
 	LockHandle->HeldHow = how;
-	LockHandle->LockQueue.Next = NULL;
 	LockHandle->LockQueue.Lock = SpinLock;
 	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG))
 		LockHandle->Cookie = (unsigned long)SpinLock ^
 				     NTSHIM_HANDLE_COOKIE;
-	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED, _THIS_IP_);
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
 /*
@@ -421,7 +428,7 @@ KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
  * the handle so that a second release is caught too.
  */
 static __always_inline PKSPIN_LOCK
-ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle, unsigned long caller)
+ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle)
 {
 	PKSPIN_LOCK lock = LockHandle->LockQueue.Lock;
 
@@ -430,7 +437,7 @@ ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle, unsigned long caller)
 	     (unlikely(LockHandle->Cookie !=
 		       ((unsigned long)lock ^ NTSHIM_HANDLE_COOKIE)) ||
 	      ntshim_spin_not_held(lock)))) {
-		ntshim_spin_bad_release(lock, LockHandle, caller);
+		ntshim_spin_bad_release(lock, LockHandle, _THIS_IP_);
 		return NULL;
 	}
 	LockHandle->LockQueue.Lock = NULL;
@@ -451,7 +458,7 @@ static __always_inline void
 KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle)
 	__releases(&LockHandle->LockQueue.Lock->Lock)
 {
-	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle, _THIS_IP_);
+	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle);
 
 	if (!lock) {
 		__release(&LockHandle->LockQueue.Lock->Lock);
@@ -471,7 +478,7 @@ static __always_inline void
 KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle)
 	__releases(&LockHandle->LockQueue.Lock->Lock)
 {
-	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle, _THIS_IP_);
+	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle);
 
 	if (!lock) {
 		__release(&LockHandle->LockQueue.Lock->Lock);
