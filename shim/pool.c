@@ -274,7 +274,7 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 	struct pool_large *l;
 	void *p;
 
-	l = kmalloc(sizeof(*l), gfp & ~__GFP_ZERO);
+	l = pool_large_alloc(gfp & ~__GFP_ZERO);
 	if (!l)
 		return NULL;
 	if (gfpflags_allow_blocking(gfp))
@@ -289,11 +289,12 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 			    len, p);
 		goto out_block;
 	}
-	l->ptr = p;
-	l->size = r->size;
-	l->row = row;
+	WRITE_ONCE(l->ptr, p);
+	WRITE_ONCE(l->size, r->size);
+	WRITE_ONCE(l->row, row);
 	l->tracked = track;
-	l->magic = pool_new_magic(l);
+	/* last: pairs with the acquire in pool_lookup_large() */
+	smp_store_release(&l->magic, pool_new_magic(l));
 	if (track) {
 		l->track.ptr = p;
 		l->track.size = r->size;
@@ -308,7 +309,7 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 out_block:
 	pool_release_large(p);
 out_rec:
-	kfree(l);
+	pool_large_free(l);
 	return NULL;
 }
 
@@ -483,7 +484,7 @@ EXPORT_SYMBOL_GPL(ntshim_pool_alloc3);
  */
 struct pool_found {
 	struct pool_hdr *hdr;		/* small block, or NULL */
-	struct pool_large *large;	/* large block (RCU-protected), or NULL */
+	struct pool_large *large;	/* large block (type-safe RCU), or NULL */
 	u64 magic;
 	SIZE_T size;
 	u16 row;
@@ -519,6 +520,35 @@ static bool pool_read_hdr(const struct pool_hdr *h, struct pool_hdr *copy)
 }
 
 /*
+ * The big-pool record of @p, if any.  Records are SLAB_TYPESAFE_BY_RCU:
+ * one found may be freed and reused for another block meanwhile, so its
+ * fields count only if they were read between two reads of the same
+ * magic (a new use writes a new generation last) and name @p.
+ */
+static enum pool_lookup pool_lookup_large(const void *p, struct pool_found *f)
+{
+	struct pool_large *l = pool_large_find(p);
+	u64 magic;
+
+	if (!l)
+		return POOL_FOREIGN;
+	/* pairs with the release in pool_alloc_large() */
+	magic = smp_load_acquire(&l->magic);
+	f->size = READ_ONCE(l->size);
+	f->row = READ_ONCE(l->row);
+	if (READ_ONCE(l->ptr) != p)
+		return POOL_FOREIGN;
+	smp_rmb();	/* the fields before the second look at the magic */
+	if (READ_ONCE(l->magic) != magic)
+		return POOL_FREED;	/* freed or reused meanwhile */
+	f->hdr = NULL;
+	f->large = l;
+	f->magic = magic;
+	return pool_magic_is(l, magic, POOL_MAGIC_LIVE) ? POOL_LIVE :
+							 POOL_FREED;
+}
+
+/*
  * Find the live block at @p without trusting @p.  Call under
  * rcu_read_lock(): a large block's record stays readable until it ends.
  */
@@ -530,17 +560,10 @@ static enum pool_lookup pool_lookup(const void *p, struct pool_found *f)
 	    (unsigned long)p < PAGE_SIZE)
 		return POOL_FOREIGN;
 	if (PAGE_ALIGNED(p)) {
-		struct pool_large *l = pool_large_find(p);
+		enum pool_lookup what = pool_lookup_large(p, f);
 
-		if (l) {
-			f->hdr = NULL;
-			f->large = l;
-			f->magic = READ_ONCE(l->magic);
-			f->size = l->size;
-			f->row = l->row;
-			return pool_magic_is(l, f->magic, POOL_MAGIC_LIVE) ?
-			       POOL_LIVE : POOL_FREED;
-		}
+		if (what != POOL_FOREIGN)
+			return what;
 		/* else a small block may still start on a page boundary */
 	}
 	h = (struct pool_hdr *)p - 1;
@@ -604,8 +627,8 @@ static void pool_free_large(struct pool_large *l)
 	if (l->tracked)
 		pool_track_del(&l->track);
 	pool_release_large(l->ptr);
-	/* a racing free may still be looking at the record */
-	kfree_rcu(l, rcu);
+	/* at once: a racing lookup checks the magic again (type-safe RCU) */
+	pool_large_free(l);
 }
 
 void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
@@ -723,7 +746,7 @@ int ntshim_pool_init(struct dentry *root)
 	return 0;
 
 out_large:
-	pool_large_exit();
+	pool_large_exit(true);
 out_caches:
 	pool_destroy_caches();
 	return err;
@@ -739,13 +762,12 @@ void ntshim_pool_exit(void)
 	/* blocks of any owner, modules unloaded before included */
 	leaked = pool_stats_outstanding();
 	flush_work(&pool_vfree_work);
-	rcu_barrier();	/* the kfree_rcu() of large-block records */
 	pool_stats_exit();
-	pool_large_exit();
 	/* A cache with objects left would complain; keep them all instead. */
 	if (leaked)
 		pr_err("pool: %llu blocks still allocated, pool caches kept\n",
 		       leaked);
 	else
 		pool_destroy_caches();
+	pool_large_exit(!leaked);
 }

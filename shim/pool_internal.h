@@ -10,7 +10,6 @@
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
-#include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
 #include <ntshim/pool.h>
 
@@ -95,7 +94,6 @@ struct pool_large {
 	u16 row;
 	bool tracked;
 	struct pool_track_node track;
-	struct rcu_head rcu;
 };
 
 /* pool_stats.c */
@@ -130,11 +128,13 @@ int pool_stats_init(struct dentry *root);
 void pool_stats_exit(void);
 
 /* pool_large.c */
+struct pool_large *pool_large_alloc(gfp_t gfp);
+void pool_large_free(struct pool_large *l);
 int pool_large_insert(struct pool_large *l);
 struct pool_large *pool_large_find(const void *p);
 void pool_large_remove(struct pool_large *l);
 int pool_large_init(void);
-void pool_large_exit(void);
+void pool_large_exit(bool empty);
 
 /* pool_track.c */
 extern bool pool_track;

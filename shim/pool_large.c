@@ -3,18 +3,22 @@
  * The table of pool blocks of PAGE_SIZE or more, Windows' "big pool" table
  * done with an rhashtable: lookups are RCU, inserts and removals take only
  * the bucket's lock and the table grows and shrinks in the background, so
- * no global lock sits on the allocation path.  Records are freed after a
- * grace period, so a free that found one may still look at it while a
- * racing free of the same block removes it.
+ * no global lock sits on the allocation path.  Records come from a
+ * SLAB_TYPESAFE_BY_RCU cache: freed at once, they stay records for as long
+ * as a lookup may look at them, and pool.c checks that the one it found
+ * still describes its block (rhashtable copes with records moving between
+ * chains under a lookup).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/hash.h>
 #include <linux/rhashtable.h>
+#include <linux/slab.h>
 
 #include "pool_internal.h"
 
 static struct rhashtable pool_large_table;
+static struct kmem_cache *pool_large_cache;
 
 /* The keys are page-aligned addresses: one multiply mixes them enough. */
 static u32 pool_large_hashfn(const void *key, u32 len, u32 seed)
@@ -29,6 +33,16 @@ static const struct rhashtable_params pool_large_params = {
 	.head_offset = offsetof(struct pool_large, node),
 	.automatic_shrinking = true,
 };
+
+struct pool_large *pool_large_alloc(gfp_t gfp)
+{
+	return kmem_cache_alloc(pool_large_cache, gfp);
+}
+
+void pool_large_free(struct pool_large *l)
+{
+	kmem_cache_free(pool_large_cache, l);
+}
 
 /* Returns 0 or -ENOMEM (-EBUSY) when the table cannot take the record. */
 int pool_large_insert(struct pool_large *l)
@@ -50,11 +64,26 @@ void pool_large_remove(struct pool_large *l)
 
 int pool_large_init(void)
 {
-	return rhashtable_init(&pool_large_table, &pool_large_params);
+	int err;
+
+	pool_large_cache = kmem_cache_create("ntshim_pool_large",
+					     sizeof(struct pool_large), 0,
+					     SLAB_TYPESAFE_BY_RCU, NULL);
+	if (!pool_large_cache)
+		return -ENOMEM;
+	err = rhashtable_init(&pool_large_table, &pool_large_params);
+	if (err)
+		kmem_cache_destroy(pool_large_cache);
+	return err;
 }
 
-/* Every block is freed or reported by now; leaked records go with it. */
-void pool_large_exit(void)
+/*
+ * Every block is freed or reported by now.  With blocks left (@empty
+ * false) their records stay too, and so does the cache they are in.
+ */
+void pool_large_exit(bool empty)
 {
 	rhashtable_destroy(&pool_large_table);
+	if (empty)
+		kmem_cache_destroy(pool_large_cache);
 }
