@@ -9,6 +9,7 @@
 #include <linux/completion.h>
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
+#include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched/task.h>
@@ -658,14 +659,14 @@ static void pool_row_reuse_test(struct kunit *test)
 	const ULONG ovfl = NTSHIM_TAG('O', 'v', 'f', 'l');
 	struct ntshim_pool_tag_stats o0 = pool_row(ovfl, NonPagedPool);
 	struct ntshim_pool_tag_stats s0 = pool_row('URxE', NonPagedPool);
+	unsigned long site = _THIS_IP_;
 	struct ntshim_pool_tag_stats o, s;
 	int i;
 
 	for (i = 0; i < POOL_RELOAD_CYCLES; i++) {
-		/* a new call site each time, as if loaded at a new address */
+		/* the same call site each time, as a reloaded driver has */
 		void *p = ntshim_pool_alloc(NonPagedPool, 8, 'URxE',
-					    NormalPoolPriority, &fake,
-					    _THIS_IP_ + i);
+					    NormalPoolPriority, &fake, site);
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
 		ExFreePool(p);
@@ -690,6 +691,7 @@ struct pool_race {
 	atomic_t arrived;
 	void *block;
 	int alloc_failures;
+	bool stuck;
 	struct completion done[2];
 };
 
@@ -698,12 +700,23 @@ struct pool_racer {
 	int idx;
 };
 
-/* Both racers reach @target arrivals before either goes on. */
-static void pool_race_barrier(atomic_t *arrived, int target)
+/*
+ * Both racers reach @target arrivals before either goes on (what each
+ * wrote before is seen by the other after); false after about 5 s, so a
+ * racer that never started cannot hang the test.
+ */
+static bool pool_race_barrier(atomic_t *arrived, int target)
 {
+	unsigned long end = jiffies + 5 * HZ;
+
+	smp_mb__before_atomic();
 	atomic_inc(arrived);
-	while (atomic_read(arrived) < target)
+	while (atomic_read_acquire(arrived) < target) {
+		if (time_after(jiffies, end))
+			return false;
 		cpu_relax();
+	}
+	return true;
 }
 
 static int pool_racer_fn(void *data)
@@ -721,10 +734,16 @@ static int pool_racer_fn(void *data)
 			if (!race->block)
 				race->alloc_failures++;
 		}
-		pool_race_barrier(&race->arrived, 4 * r + 2);
+		if (!pool_race_barrier(&race->arrived, 4 * r + 2)) {
+			race->stuck = true;
+			break;
+		}
 		if (race->block)
 			ExFreePool(race->block);
-		pool_race_barrier(&race->arrived, 4 * r + 4);
+		if (!pool_race_barrier(&race->arrived, 4 * r + 4)) {
+			race->stuck = true;
+			break;
+		}
 	}
 	complete(&race->done[me->idx]);
 	return 0;
@@ -751,6 +770,7 @@ static void pool_concurrent_double_free_test(struct kunit *test)
 						     &racers[1], race->done,
 						     "ntshim_race/%u"), 0);
 
+	KUNIT_ASSERT_FALSE(test, race->stuck);
 	KUNIT_ASSERT_EQ(test, race->alloc_failures, 0);
 	rounds = POOL_RACE_ROUNDS;
 	s = pool_row('RDxE', NonPagedPool);

@@ -5,8 +5,9 @@
  * Small blocks (< PAGE_SIZE) carry a 16-byte struct pool_hdr right in front
  * of the caller's 16-byte aligned pointer, as Windows' POOL_HEADER does.
  * They come from ntshim's own slab caches whose objects are a kmalloc
- * bucket plus the header (48 bytes for a 32-byte request, 272 for 256), so
- * a block costs what kmalloc() would plus 16 bytes.  Cache-aligned blocks
+ * bucket plus the header (48 bytes for a 32-byte request, 272 for 256;
+ * the caches are type-safe by RCU, see pool_create_caches()), so a block
+ * costs what kmalloc() would plus 16 to 24 bytes.  Cache-aligned blocks
  * (and tracked ones too big for the largest cache) use kmalloc() with room
  * to align; the header says which.
  *
@@ -143,9 +144,14 @@ static bool pool_magic_is(const void *where, u64 magic, unsigned long salt)
 	return magic == pool_magic(where, magic >> 32, salt);
 }
 
+/*
+ * Each CPU counts generations from its own number in steps of nr_cpu_ids,
+ * so no two CPUs hand out the same one (until 2^32 allocations wrap).
+ */
 static u64 pool_new_magic(const void *where)
 {
-	return pool_magic(where, this_cpu_inc_return(pool_gen), POOL_MAGIC_LIVE);
+	return pool_magic(where, this_cpu_add_return(pool_gen, nr_cpu_ids),
+			  POOL_MAGIC_LIVE);
 }
 
 static void pool_note_freed(const void *p)
@@ -238,7 +244,7 @@ static void *pool_alloc_small(const struct pool_req *r, gfp_t gfp, u16 row,
 		pool_track_add(t);
 	}
 	/* last: from here on a free may claim it */
-	WRITE_ONCE(h->magic, pool_new_magic(h));
+	smp_store_release(&h->magic, pool_new_magic(h));
 	return h + 1;
 }
 
@@ -304,6 +310,8 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 	if (!pool_large_insert(l))
 		return p;
 
+	/* a stale lookup may still reach the record: mark it freed */
+	WRITE_ONCE(l->magic, pool_magic(l, l->magic >> 32, POOL_MAGIC_FREED));
 	if (track)
 		pool_track_del(&l->track);
 out_block:
@@ -663,6 +671,11 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 		return;
 	}
 	pool_note_freed(P);
+	/* ours now; the claim's cmpxchg ordered these after the magic */
+	if (f.hdr) {
+		f.size = f.hdr->size;
+		f.row = f.hdr->row;
+	}
 
 	/* All that is needed from the row, before its counts may reach 0. */
 	e = pool_row_entry(f.row);
@@ -707,18 +720,28 @@ static void pool_destroy_caches(void)
 	}
 }
 
-static int pool_create_caches(void)
+/*
+ * SLAB_TYPESAFE_BY_RCU: the loser of two racing frees may still swap the
+ * magic of a block the winner freed; within its RCU read section that
+ * memory stays an object of the same cache, mapped, and the slab's free
+ * pointer lives outside the object, so the header survives a free.  The
+ * names carry @load_id: caches kept by an earlier ntshim that exited with
+ * blocks outstanding still hold their names.
+ */
+static int pool_create_caches(u32 load_id)
 {
 	char name[32];
 	unsigned int i, size;
 
 	for (i = 0; i < POOL_CLASSES; i++) {
 		size = POOL_HDR_SIZE + pool_class_payload[i];
-		snprintf(name, sizeof(name), "ntshim_pool-%u", size);
+		snprintf(name, sizeof(name), "ntshim_pool-%u-%04x", size,
+			 load_id);
 		/* drivers copy pool blocks to and from user space */
 		pool_caches[i] = kmem_cache_create_usercopy(name, size,
-							    POOL_ALIGN, 0, 0,
-							    size, NULL);
+							    POOL_ALIGN,
+							    SLAB_TYPESAFE_BY_RCU,
+							    0, size, NULL);
 		if (!pool_caches[i]) {
 			pool_destroy_caches();
 			return -ENOMEM;
@@ -729,13 +752,16 @@ static int pool_create_caches(void)
 
 int ntshim_pool_init(struct dentry *root)
 {
-	int err;
+	u32 load_id = get_random_u32() & 0xffff;
+	int err, cpu;
 
 	pool_key = get_random_long();
-	err = pool_create_caches();
+	for_each_possible_cpu(cpu)
+		per_cpu(pool_gen, cpu) = cpu;
+	err = pool_create_caches(load_id);
 	if (err)
 		return err;
-	err = pool_large_init();
+	err = pool_large_init(load_id);
 	if (err)
 		goto out_caches;
 	err = pool_stats_init(root);

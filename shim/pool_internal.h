@@ -133,7 +133,7 @@ void pool_large_free(struct pool_large *l);
 int pool_large_insert(struct pool_large *l);
 struct pool_large *pool_large_find(const void *p);
 void pool_large_remove(struct pool_large *l);
-int pool_large_init(void);
+int pool_large_init(u32 load_id);
 void pool_large_exit(bool empty);
 
 /* pool_track.c */

@@ -62,13 +62,15 @@ void pool_large_remove(struct pool_large *l)
 	rhashtable_remove_fast(&pool_large_table, &l->node, pool_large_params);
 }
 
-int pool_large_init(void)
+/* @load_id: see pool_create_caches() in pool.c */
+int pool_large_init(u32 load_id)
 {
+	char name[32];
 	int err;
 
-	pool_large_cache = kmem_cache_create("ntshim_pool_large",
-					     sizeof(struct pool_large), 0,
-					     SLAB_TYPESAFE_BY_RCU, NULL);
+	snprintf(name, sizeof(name), "ntshim_pool_large-%04x", load_id);
+	pool_large_cache = kmem_cache_create(name, sizeof(struct pool_large),
+					     0, SLAB_TYPESAFE_BY_RCU, NULL);
 	if (!pool_large_cache)
 		return -ENOMEM;
 	err = rhashtable_init(&pool_large_table, &pool_large_params);

@@ -36,11 +36,15 @@ struct pool_tag_entry pool_tags[POOL_TAG_SLOTS + 1];
 static DEFINE_SPINLOCK(pool_tags_lock);	/* serialises claiming slots */
 static DEFINE_PER_CPU(struct pool_tag_counters, pool_overflow_counters);
 
-static u32 pool_tag_hash(ULONG tag, unsigned int type, struct module *owner,
-			 unsigned long caller)
+/*
+ * The owner and the call site's page are left out of the hash (not the
+ * key), so a driver loaded again, at any address, probes from where its
+ * retired rows are and reuses them.
+ */
+static u32 pool_tag_hash(ULONG tag, unsigned int type, unsigned long caller)
 {
-	return hash_long((unsigned long)owner ^ caller ^
-			 ((unsigned long)tag << 16) ^ type, POOL_TAG_BITS);
+	return hash_long((caller & ~PAGE_MASK) ^ ((unsigned long)tag << 16) ^
+			 type, POOL_TAG_BITS);
 }
 
 /*
@@ -54,7 +58,7 @@ static bool pool_tag_match(struct pool_tag_entry *e, ULONG tag,
 {
 	/* pairs with the release in pool_tag_rekey(): the key is set */
 	return smp_load_acquire(&e->owner) == owner && e->tag == tag &&
-	       e->type == type && e->caller == caller;
+	       e->type == type && READ_ONCE(e->caller) == caller;
 }
 
 static void pool_stats_sum(struct pool_tag_entry *e,
@@ -96,7 +100,7 @@ static void pool_tag_rekey(struct pool_tag_entry *e, struct module *owner,
 {
 	WRITE_ONCE(e->owner, POOL_OWNER_BUSY);
 	smp_wmb();	/* BUSY before the caller changes */
-	e->caller = caller;
+	WRITE_ONCE(e->caller, caller);
 	/* pairs with the acquire in pool_tag_match() */
 	smp_store_release(&e->owner, owner);
 }
@@ -110,7 +114,7 @@ static u16 pool_stats_insert(ULONG tag, unsigned int type,
 {
 	struct pool_tag_counters __percpu *pcpu;
 	struct pool_tag_entry *e, *reuse = NULL;
-	u32 h = pool_tag_hash(tag, type, owner, caller);
+	u32 h = pool_tag_hash(tag, type, caller);
 	u16 found = POOL_TAG_OVERFLOW;
 	unsigned long flags;
 	unsigned int i, idx;
@@ -159,7 +163,7 @@ u16 pool_stats_row(ULONG tag, unsigned int type, struct module *owner,
 
 	tag &= ~PROTECTED_POOL;
 	type &= U16_MAX;
-	h = pool_tag_hash(tag, type, owner, caller);
+	h = pool_tag_hash(tag, type, caller);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		idx = (h + i) & (POOL_TAG_SLOTS - 1);
 		e = &pool_tags[idx];

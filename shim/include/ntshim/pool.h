@@ -10,9 +10,10 @@
  * Block layout (see shim/pool.c for the details):
  *  - blocks smaller than PAGE_SIZE carry a 16-byte header right in front
  *    of the caller's pointer, as Windows' POOL_HEADER does, and come from
- *    ntshim's slab caches "ntshim_pool-<size>", whose objects are a kmalloc
- *    bucket plus the header: a block costs what kmalloc() of the same size
- *    would, plus 16 bytes.  The pointer is 16-byte aligned, or
+ *    ntshim's slab caches "ntshim_pool-<size>-<load id>", whose objects
+ *    are a kmalloc bucket plus the header (and, being type-safe by RCU,
+ *    the slab's 8-byte free pointer): a block costs what kmalloc() of the
+ *    same size would, plus 16 to 24 bytes.  The pointer is 16-byte aligned, or
  *    SMP_CACHE_BYTES aligned for the CacheAligned types and
  *    POOL_FLAG_CACHE_ALIGNED (those come from kmalloc() with room to
  *    align);
