@@ -709,6 +709,7 @@ static bool pool_race_barrier(atomic_t *arrived, int target)
 {
 	unsigned long end = jiffies + 5 * HZ;
 
+	/* what this racer wrote (the block) before the other sees the count */
 	smp_mb__before_atomic();
 	atomic_inc(arrived);
 	while (atomic_read_acquire(arrived) < target) {
