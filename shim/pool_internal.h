@@ -55,6 +55,12 @@ static inline bool pool_type_paged(unsigned int type)
 	return type & PagedPool;
 }
 
+/* The Type column of pooltags and pool_outstanding, as poolmon prints it. */
+static inline const char *pool_type_name(bool paged)
+{
+	return paged ? "Paged" : "Nonp";
+}
+
 /* What pool_outstanding lists for one live block (tracking on). */
 struct pool_track_node {
 	struct list_head link;
@@ -122,7 +128,6 @@ static inline void pool_stats_sub(u16 row, SIZE_T bytes)
 	this_cpu_sub(c->bytes, bytes);
 }
 
-u64 pool_stats_report_owner(struct module *owner);
 u64 pool_stats_outstanding(void);
 int pool_stats_init(struct dentry *root);
 void pool_stats_exit(void);

@@ -218,7 +218,7 @@ EXPORT_SYMBOL_GPL(ntshim_pool_query_tag);
  * address gets rows of its own, and a retired row is reused once its last
  * block is freed.
  */
-u64 pool_stats_report_owner(struct module *owner)
+u64 ntshim_pool_report_leaks(struct module *owner)
 {
 	unsigned long flags;
 	u64 total = 0;
@@ -238,7 +238,7 @@ u64 pool_stats_report_owner(struct module *owner)
 					 e->caller,
 					 "%s unloads with %lld %s blocks (%lld bytes) from this call site outstanding",
 					 pool_owner_name(owner), s.diff,
-					 pool_type_paged(e->type) ? "Paged" : "Nonp",
+					 pool_type_name(pool_type_paged(e->type)),
 					 s.bytes);
 		}
 		spin_lock_irqsave(&pool_tags_lock, flags);
@@ -247,6 +247,7 @@ u64 pool_stats_report_owner(struct module *owner)
 	}
 	return total;
 }
+EXPORT_SYMBOL_GPL(ntshim_pool_report_leaks);
 
 /* Blocks outstanding in every row: what ntshim's exit leaves behind. */
 u64 pool_stats_outstanding(void)
@@ -266,12 +267,6 @@ u64 pool_stats_outstanding(void)
 	}
 	return total;
 }
-
-u64 ntshim_pool_report_leaks(struct module *owner)
-{
-	return pool_stats_report_owner(owner);
-}
-EXPORT_SYMBOL_GPL(ntshim_pool_report_leaks);
 
 static int pool_module_notify(struct notifier_block *nb, unsigned long action,
 			      void *data)
@@ -343,7 +338,7 @@ static int pooltags_show(struct seq_file *m, void *v)
 		s.diff = s.allocs - s.frees;
 		seq_printf(m, "%-4s %-5s %12llu %12llu %10lld %14lld %10lld\n",
 			   ntshim_tag_str(rows[i].tag, tagbuf),
-			   rows[i].paged ? "Paged" : "Nonp", s.allocs, s.frees,
+			   pool_type_name(rows[i].paged), s.allocs, s.frees,
 			   s.diff, s.bytes, s.diff > 0 ? s.bytes / s.diff : 0);
 	}
 	kvfree(rows);

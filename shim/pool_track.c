@@ -73,7 +73,7 @@ static int pool_outstanding_show(struct seq_file *m, void *v)
 
 			seq_printf(m, "%px %-4s %-5s %9zu %s %pS\n", t->ptr,
 				   ntshim_tag_str(e->tag, tagbuf),
-				   pool_type_paged(e->type) ? "Paged" : "Nonp",
+				   pool_type_name(pool_type_paged(e->type)),
 				   t->size, pool_owner_name(READ_ONCE(e->owner)),
 				   (void *)e->caller);
 		}
