@@ -19,15 +19,14 @@
  * Free trusts nothing: the pointer must be 16-aligned, a large block must
  * be in the table, a small block's header must lie on a slab page and is
  * read without KASAN instrumentation (and without faulting where pages
- * can be unmapped, see pool_read_hdr()), and its magic must check out for
- * that address.  The block is
- * then claimed by swapping exactly the live magic that was read for a
- * freed one, so of two racing frees one proceeds; the swap is an
- * uninstrumented atomic because the loser may touch a block the winner
- * already freed.  A freed header may be overwritten by the slab allocator,
- * so the last addresses freed on each CPU are remembered too: either sign
- * names a double free.  A bad or double free is reported and the pointer
- * left alone.
+ * can be unmapped, see pool_read_magic()), and its magic must check out
+ * for that address.  The block is then claimed by swapping exactly the
+ * live magic that was read for a freed one, so of two racing frees one
+ * proceeds; the swap is an uninstrumented atomic because the loser may
+ * touch a block the winner already freed.  A freed header may be
+ * overwritten by the slab allocator, so the last addresses freed on each
+ * CPU are remembered too: either sign names a double free.  A bad or
+ * double free is reported and the pointer left alone.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -188,7 +187,7 @@ static gfp_t pool_gfp(const struct pool_req *r, KIRQL irql)
 }
 
 /* The pool cache whose payload holds @len bytes, or -1. */
-static int pool_class(size_t len)
+static __always_inline int pool_class(size_t len)
 {
 	if (len <= 128)
 		return len <= 16 ? 0 : len <= 32 ? 1 : len <= 64 ? 2 :
@@ -206,8 +205,8 @@ static struct pool_track_node *pool_hdr_track(struct pool_hdr *h)
 	return (void *)h - sizeof(struct pool_track_node);
 }
 
-static void *pool_alloc_small(const struct pool_req *r, gfp_t gfp, u16 row,
-			      bool track)
+static __always_inline void *pool_alloc_small(const struct pool_req *r,
+					      gfp_t gfp, u16 row, bool track)
 {
 	size_t front = track ? POOL_TRACK_SIZE : 0;
 	int cls = r->align == POOL_ALIGN ? pool_class(front + r->size) : -1;
@@ -273,10 +272,10 @@ static void pool_release_large(void *p)
 	}
 }
 
-static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
-			      bool track)
+static noinline void *pool_alloc_large(SIZE_T size, int node, gfp_t gfp,
+				       u16 row, bool track)
 {
-	size_t len = PAGE_ALIGN(r->size);
+	size_t len = PAGE_ALIGN(size);
 	struct pool_large *l;
 	void *p;
 
@@ -284,9 +283,9 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 	if (!l)
 		return NULL;
 	if (gfpflags_allow_blocking(gfp))
-		p = kvmalloc_node(len, gfp, r->node);
+		p = kvmalloc_node(len, gfp, node);
 	else
-		p = kmalloc_node(len, gfp, r->node);
+		p = kmalloc_node(len, gfp, node);
 	if (!p)
 		goto out_rec;
 	if (!PAGE_ALIGNED(p)) {
@@ -296,14 +295,14 @@ static void *pool_alloc_large(const struct pool_req *r, gfp_t gfp, u16 row,
 		goto out_block;
 	}
 	WRITE_ONCE(l->ptr, p);
-	WRITE_ONCE(l->size, r->size);
+	WRITE_ONCE(l->size, size);
 	WRITE_ONCE(l->row, row);
 	l->tracked = track;
 	/* last: pairs with the acquire in pool_lookup_large() */
 	smp_store_release(&l->magic, pool_new_magic(l));
 	if (track) {
 		l->track.ptr = p;
-		l->track.size = r->size;
+		l->track.size = size;
 		l->track.row = row;
 		pool_track_add(&l->track);
 	}
@@ -321,7 +320,8 @@ out_rec:
 	return NULL;
 }
 
-static PVOID pool_alloc(const struct pool_req *r)
+/* Inline in both entry points: a call less on every allocation. */
+static __always_inline PVOID pool_alloc(const struct pool_req *r)
 {
 	KIRQL irql = KeGetCurrentIrql();
 	bool track = READ_ONCE(pool_track);
@@ -349,7 +349,7 @@ static PVOID pool_alloc(const struct pool_req *r)
 	gfp = pool_gfp(r, irql);
 	row = pool_stats_row(r->tag, r->type, r->owner, r->caller);
 	if (r->size >= PAGE_SIZE)
-		p = pool_alloc_large(r, gfp, row, track);
+		p = pool_alloc_large(r->size, r->node, gfp, row, track);
 	else
 		p = pool_alloc_small(r, gfp, row, track);
 	if (!p)
@@ -359,42 +359,45 @@ static PVOID pool_alloc(const struct pool_req *r)
 	return p;
 }
 
-/* Decode a POOL_TYPE; false (and a report) for one Windows does not define. */
-static bool pool_decode_type(POOL_TYPE type, struct pool_req *r)
+/* Is @type one Windows defines?  If not, report it. */
+static bool pool_type_ok(POOL_TYPE type, ULONG tag, unsigned long caller)
 {
 	unsigned int base = type & POOL_TYPE_BASE_MASK;
 
-	if ((type & ~POOL_TYPE_KNOWN_BITS) || base == DontUseThisType ||
-	    base == MaxPoolType) {
-		ntshim_violation(NTSHIM_V_POOL_BAD_TYPE, r->tag, NULL, r->caller,
-				 "unknown pool type %#x", type);
-		return false;
-	}
-	r->type = type;
-	r->paged = base & PagedPool;
-	r->align = (base & NonPagedPoolCacheAligned) ? SMP_CACHE_BYTES :
-		   POOL_ALIGN;
-	if (type & POOL_ZERO_ALLOCATION)
-		r->zero = true;
-	return true;
+	if (likely(!(type & ~POOL_TYPE_KNOWN_BITS) &&
+		   base != DontUseThisType && base != MaxPoolType))
+		return true;
+	ntshim_violation(NTSHIM_V_POOL_BAD_TYPE, tag, NULL, caller,
+			 "unknown pool type %#x", type);
+	return false;
 }
 
+/*
+ * The request is built whole, by value, and its address never leaves the
+ * inlined fast path, so the compiler keeps it in registers.
+ */
 PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
 			unsigned int how, struct module *owner,
 			unsigned long caller)
 {
+	unsigned int base = PoolType & POOL_TYPE_BASE_MASK;
 	struct pool_req r = {
 		.size = Size,
 		.tag = Tag,
-		.zero = how & NTSHIM_POOL_ZERO,
+		.type = PoolType,
+		.paged = base & PagedPool,
+		.zero = (how & NTSHIM_POOL_ZERO) ||
+			(PoolType & POOL_ZERO_ALLOCATION),
 		.low_priority = (how & NTSHIM_POOL_PRIORITY_MASK) <
 				NormalPoolPriority,
+		.align = (base & NonPagedPoolCacheAligned) ? SMP_CACHE_BYTES :
+							     POOL_ALIGN,
 		.node = NUMA_NO_NODE,
 		.owner = owner,
 		.caller = caller,
 	};
 
-	if (!pool_decode_type(PoolType, &r))
+	if (!pool_type_ok(PoolType, Tag, caller))
 		return NULL;
 	return pool_alloc(&r);
 }
@@ -494,8 +497,8 @@ struct pool_found {
 	struct pool_hdr *hdr;		/* small block, or NULL */
 	struct pool_large *large;	/* large block (type-safe RCU), or NULL */
 	u64 magic;
-	SIZE_T size;
-	u16 row;
+	SIZE_T size;			/* read once the block is claimed */
+	u16 row;			/* likewise */
 };
 
 enum pool_lookup {
@@ -505,87 +508,106 @@ enum pool_lookup {
 };
 
 /*
- * Read what may be the header at @h: false if it cannot be one.  Every
- * small block lives on a slab page, which stays in the direct map, so the
- * header is read there with plain uninstrumented loads (it may be freed
- * memory: no KASAN report).  Where pages can really be unmapped, a KFENCE
- * object or any page with debug_pagealloc on, the read is one that cannot
- * fault.
+ * Read the magic of what may be the header at @h: false if it cannot be
+ * one.  Every small block lives on a slab page, which stays in the direct
+ * map, so the word is read there with a plain uninstrumented load (it may
+ * be freed memory: no KASAN report).  Where pages can really be unmapped,
+ * a KFENCE object or any page with debug_pagealloc on, the read is one
+ * that cannot fault.  Only the magic: free reads the rest once it has
+ * claimed the block, and a scalar stays in a register on the fast path.
  */
-static bool pool_read_hdr(const struct pool_hdr *h, struct pool_hdr *copy)
+static __always_inline bool pool_read_magic(const struct pool_hdr *h,
+					    u64 *magic)
 {
-	const u64 *from = (const u64 *)h;
-	u64 *to = (u64 *)copy;
-
-	static_assert(sizeof(*h) == 2 * sizeof(u64));
 	if (!virt_addr_valid(h) || !folio_test_slab(virt_to_folio(h)))
 		return false;
-	if (is_kfence_address(h) || debug_pagealloc_enabled_static())
-		return !copy_from_kernel_nofault(copy, h, sizeof(*copy));
-	to[0] = READ_ONCE_NOCHECK(from[0]);
-	to[1] = READ_ONCE_NOCHECK(from[1]);
+	if (is_kfence_address(h) || debug_pagealloc_enabled_static()) {
+		u64 word;
+
+		if (copy_from_kernel_nofault(&word, &h->magic, sizeof(word)))
+			return false;
+		*magic = word;
+		return true;
+	}
+	*magic = READ_ONCE_NOCHECK(h->magic);
 	return true;
 }
 
+/* What pool_lookup_large() found; see there. */
+struct pool_large_found {
+	enum pool_lookup what;
+	struct pool_large *large;
+	u64 magic;
+};
+
 /*
  * The big-pool record of @p, if any.  Records are SLAB_TYPESAFE_BY_RCU:
- * one found may be freed and reused for another block meanwhile, so its
- * fields count only if they were read between two reads of the same
- * magic (a new use writes a new generation last) and name @p.
+ * one found may be freed and reused for another block meanwhile, so it
+ * counts only if it names @p and its magic read the same before and
+ * after (a new use writes a new generation last).  Returned by value:
+ * free's own lookup state never has its address taken, so it stays in
+ * registers on the small-block path.
  */
-static enum pool_lookup pool_lookup_large(const void *p, struct pool_found *f)
+static noinline struct pool_large_found pool_lookup_large(const void *p)
 {
+	struct pool_large_found found = { .what = POOL_FOREIGN };
 	struct pool_large *l = pool_large_find(p);
 	u64 magic;
 
 	if (!l)
-		return POOL_FOREIGN;
+		return found;
 	/* pairs with the release in pool_alloc_large() */
 	magic = smp_load_acquire(&l->magic);
-	f->size = READ_ONCE(l->size);
-	f->row = READ_ONCE(l->row);
 	if (READ_ONCE(l->ptr) != p)
-		return POOL_FOREIGN;
-	smp_rmb();	/* the fields before the second look at the magic */
-	if (READ_ONCE(l->magic) != magic)
-		return POOL_FREED;	/* freed or reused meanwhile */
-	f->hdr = NULL;
-	f->large = l;
-	f->magic = magic;
-	return pool_magic_is(l, magic, POOL_MAGIC_LIVE) ? POOL_LIVE :
-							 POOL_FREED;
+		return found;
+	smp_rmb();	/* the pointer before the second look at the magic */
+	found.what = POOL_FREED;	/* unless still live, below */
+	if (READ_ONCE(l->magic) != magic ||
+	    !pool_magic_is(l, magic, POOL_MAGIC_LIVE))
+		return found;
+	found.what = POOL_LIVE;
+	found.large = l;
+	found.magic = magic;
+	return found;
 }
 
 /*
  * Find the live block at @p without trusting @p.  Call under
  * rcu_read_lock(): a large block's record stays readable until it ends.
+ * Fills in where the block's header or record is and its magic; size and
+ * row are read once the block is claimed.  Inline: free's fast path; @f
+ * never leaves it, so it can live in registers.
  */
-static enum pool_lookup pool_lookup(const void *p, struct pool_found *f)
+static __always_inline enum pool_lookup pool_lookup(const void *p,
+						    struct pool_found *f)
 {
-	struct pool_hdr *h, copy;
+	struct pool_hdr *h;
+	u64 magic;
 
 	if (!IS_ALIGNED((unsigned long)p, POOL_ALIGN) ||
 	    (unsigned long)p < PAGE_SIZE)
 		return POOL_FOREIGN;
 	if (PAGE_ALIGNED(p)) {
-		enum pool_lookup what = pool_lookup_large(p, f);
+		struct pool_large_found big = pool_lookup_large(p);
 
-		if (what != POOL_FOREIGN)
-			return what;
+		if (big.what != POOL_FOREIGN) {
+			f->hdr = NULL;
+			f->large = big.large;
+			f->magic = big.magic;
+			return big.what;
+		}
 		/* else a small block may still start on a page boundary */
 	}
 	h = (struct pool_hdr *)p - 1;
-	if (!pool_read_hdr(h, &copy))
+	if (!pool_read_magic(h, &magic))
 		return pool_recently_freed(p) ? POOL_FREED : POOL_FOREIGN;
-	if (pool_magic_is(h, copy.magic, POOL_MAGIC_LIVE)) {
+	if (pool_magic_is(h, magic, POOL_MAGIC_LIVE)) {
 		f->hdr = h;
 		f->large = NULL;
-		f->magic = copy.magic;
-		f->size = copy.size;
-		f->row = copy.row;
+		f->magic = magic;
 		return POOL_LIVE;
 	}
-	if (pool_magic_is(h, copy.magic, POOL_MAGIC_FREED) ||
+	if (pool_magic_is(h, magic, POOL_MAGIC_FREED) ||
 	    pool_recently_freed(p))
 		return POOL_FREED;
 	return POOL_FOREIGN;
@@ -629,7 +651,7 @@ static void pool_report_mismatch(ULONG had_tag, const void *p, ULONG tag,
 			 ntshim_tag_str(had_tag, had));
 }
 
-static void pool_free_large(struct pool_large *l)
+static noinline void pool_free_large(struct pool_large *l)
 {
 	pool_large_remove(l);
 	if (l->tracked)
@@ -644,7 +666,7 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 	KIRQL irql = KeGetCurrentIrql();
 	struct pool_tag_entry *e;
 	enum pool_lookup what;
-	struct pool_found f;
+	struct pool_found f = {};
 	bool won;
 
 	if (unlikely(!P)) {
@@ -675,6 +697,9 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 	if (f.hdr) {
 		f.size = f.hdr->size;
 		f.row = f.hdr->row;
+	} else {
+		f.size = f.large->size;
+		f.row = f.large->row;
 	}
 
 	/* All that is needed from the row, before its counts may reach 0. */
@@ -695,12 +720,26 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 			      unsigned long caller)
 {
 	enum pool_lookup what;
-	struct pool_found f;
+	struct pool_found f = {};
 
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
 	rcu_read_lock();
 	what = pool_lookup(P, &f);
+	if (what == POOL_LIVE && f.hdr) {
+		u32 size = 0;
+
+		/* not claimed: a racing free may unmap a KFENCE object */
+		if (copy_from_kernel_nofault(&size, &f.hdr->size, sizeof(size)))
+			what = POOL_FREED;
+		f.size = size;
+	} else if (what == POOL_LIVE) {
+		/* the record is type-safe: the size counts if the magic held */
+		f.size = READ_ONCE(f.large->size);
+		smp_rmb();	/* the size before the second look */
+		if (READ_ONCE(f.large->magic) != f.magic)
+			what = POOL_FREED;
+	}
 	rcu_read_unlock();
 	if (what != POOL_LIVE) {
 		pool_report_lookup(what, P, caller, "ExQueryPoolBlockSize");

@@ -7,6 +7,7 @@
 #ifndef _NTSHIM_POOL_INTERNAL_H
 #define _NTSHIM_POOL_INTERNAL_H
 
+#include <linux/hash.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -103,9 +104,63 @@ struct pool_large {
 };
 
 /* pool_stats.c */
+#define POOL_TAG_BITS 11
+#define POOL_TAG_SLOTS BIT(POOL_TAG_BITS)
+/* When the table is full, rows fold into this last one, shown as "Ovfl". */
+#define POOL_TAG_OVERFLOW POOL_TAG_SLOTS
+
+static_assert(POOL_TAG_OVERFLOW <= U16_MAX);
+
 extern struct pool_tag_entry pool_tags[];
-u16 pool_stats_row(ULONG tag, unsigned int type, struct module *owner,
-		   unsigned long caller);
+u16 pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
+			unsigned long caller);
+
+/*
+ * The owner and the call site's page are left out of the hash (not the
+ * key), so a driver loaded again, at any address, probes from where its
+ * retired rows are and reuses them.
+ */
+static inline u32 pool_tag_hash(ULONG tag, unsigned int type,
+				unsigned long caller)
+{
+	return hash_long((caller & ~PAGE_MASK) ^ ((unsigned long)tag << 16) ^
+			 type, POOL_TAG_BITS);
+}
+
+/*
+ * The owner is written last when a slot is (re)keyed and read first, with
+ * acquire: a reader that sees its own owner sees the rest of the key.  The
+ * value a retired slot holds before that, GONE or BUSY, matches no lookup.
+ */
+static inline bool pool_tag_match(struct pool_tag_entry *e, ULONG tag,
+				  unsigned int type, struct module *owner,
+				  unsigned long caller)
+{
+	/* pairs with the release in pool_tag_rekey(): the key is set */
+	return smp_load_acquire(&e->owner) == owner && e->tag == tag &&
+	       e->type == type && READ_ONCE(e->caller) == caller;
+}
+
+/*
+ * The row for (tag, type, owner, caller), created on first use.  Any
+ * context.  Inline for the common case, the key in its first slot: a call
+ * site's row is looked up on every allocation.
+ */
+static __always_inline u16 pool_stats_row(ULONG tag, unsigned int type,
+					  struct module *owner,
+					  unsigned long caller)
+{
+	u32 idx;
+
+	tag &= ~PROTECTED_POOL;
+	type &= U16_MAX;
+	idx = pool_tag_hash(tag, type, caller);
+	/* pairs with the release in pool_stats_insert(): the key is set */
+	if (likely(smp_load_acquire(&pool_tags[idx].pcpu) &&
+		   pool_tag_match(&pool_tags[idx], tag, type, owner, caller)))
+		return idx;
+	return pool_stats_row_slow(tag, type, owner, caller);
+}
 
 static inline struct pool_tag_entry *pool_row_entry(u16 row)
 {

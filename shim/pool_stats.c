@@ -14,7 +14,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
-#include <linux/hash.h>
 #include <linux/notifier.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -25,41 +24,9 @@
 
 #include "pool_internal.h"
 
-#define POOL_TAG_BITS 11
-#define POOL_TAG_SLOTS BIT(POOL_TAG_BITS)
-/* When the table is full, rows fold into this last one, shown as "Ovfl". */
-#define POOL_TAG_OVERFLOW POOL_TAG_SLOTS
-
-static_assert(POOL_TAG_OVERFLOW <= U16_MAX);
-
 struct pool_tag_entry pool_tags[POOL_TAG_SLOTS + 1];
 static DEFINE_SPINLOCK(pool_tags_lock);	/* serialises claiming slots */
 static DEFINE_PER_CPU(struct pool_tag_counters, pool_overflow_counters);
-
-/*
- * The owner and the call site's page are left out of the hash (not the
- * key), so a driver loaded again, at any address, probes from where its
- * retired rows are and reuses them.
- */
-static u32 pool_tag_hash(ULONG tag, unsigned int type, unsigned long caller)
-{
-	return hash_long((caller & ~PAGE_MASK) ^ ((unsigned long)tag << 16) ^
-			 type, POOL_TAG_BITS);
-}
-
-/*
- * The owner is written last when a slot is (re)keyed and read first, with
- * acquire: a reader that sees its own owner sees the rest of the key.  The
- * value a retired slot holds before that, GONE or BUSY, matches no lookup.
- */
-static bool pool_tag_match(struct pool_tag_entry *e, ULONG tag,
-			   unsigned int type, struct module *owner,
-			   unsigned long caller)
-{
-	/* pairs with the release in pool_tag_rekey(): the key is set */
-	return smp_load_acquire(&e->owner) == owner && e->tag == tag &&
-	       e->type == type && READ_ONCE(e->caller) == caller;
-}
 
 static void pool_stats_sum(struct pool_tag_entry *e,
 			   struct ntshim_pool_tag_stats *out)
@@ -153,17 +120,17 @@ out:
 	return found;
 }
 
-/* The row for (tag, type, owner, caller), created on first use.  Any context. */
-u16 pool_stats_row(ULONG tag, unsigned int type, struct module *owner,
-		   unsigned long caller)
+/*
+ * The whole probe sequence, after pool_stats_row() found the key's first
+ * slot taken by another key, or empty.  @tag and @type come masked.
+ */
+u16 pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
+			unsigned long caller)
 {
+	u32 h = pool_tag_hash(tag, type, caller);
 	struct pool_tag_entry *e;
 	unsigned int i, idx;
-	u32 h;
 
-	tag &= ~PROTECTED_POOL;
-	type &= U16_MAX;
-	h = pool_tag_hash(tag, type, caller);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		idx = (h + i) & (POOL_TAG_SLOTS - 1);
 		e = &pool_tags[idx];
