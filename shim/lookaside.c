@@ -293,7 +293,8 @@ static void lookaside_retire_slab(GENERAL_LOOKASIDE *L)
 /* Checks shared by every entry point.                                 */
 
 /* Check the IRQL for @L; return the allocation flags to use. */
-static gfp_t lookaside_check_irql(GENERAL_LOOKASIDE *L, unsigned long caller)
+static __always_inline gfp_t lookaside_check_irql(GENERAL_LOOKASIDE *L,
+						  unsigned long caller)
 {
 	KIRQL irql = KeGetCurrentIrql();
 	KIRQL max = (L->Ntshim.flags & LOOKASIDE_PAGED) ? APC_LEVEL :
@@ -395,7 +396,9 @@ static void lookaside_init_broken(GENERAL_LOOKASIDE *L, ULONG tag)
 	L->Ntshim.magic = LOOKASIDE_BROKEN;
 }
 
-static void *lookaside_allocate(GENERAL_LOOKASIDE *L, unsigned long caller)
+/* Inline in each Allocate entry point, as is free: a call less per block. */
+static __always_inline void *lookaside_allocate(GENERAL_LOOKASIDE *L,
+						unsigned long caller)
 {
 	struct ntshim_lookaside *n = &L->Ntshim;
 	unsigned long flags;
@@ -435,8 +438,8 @@ failed:
 }
 
 /* A block freed to a deleted list: release it if the list still owes it. */
-static void lookaside_free_late(GENERAL_LOOKASIDE *L, void *p,
-				unsigned long caller)
+static noinline void lookaside_free_late(GENERAL_LOOKASIDE *L, void *p,
+					 unsigned long caller)
 {
 	struct ntshim_lookaside *n = &L->Ntshim;
 	bool release = false, last = false;
@@ -459,8 +462,8 @@ static void lookaside_free_late(GENERAL_LOOKASIDE *L, void *p,
 		lookaside_retire_slab(L);
 }
 
-static void lookaside_free(GENERAL_LOOKASIDE *L, void *p,
-			   unsigned long caller)
+static __always_inline void lookaside_free(GENERAL_LOOKASIDE *L, void *p,
+					   unsigned long caller)
 {
 	struct ntshim_lookaside *n = &L->Ntshim;
 	unsigned long flags;

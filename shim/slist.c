@@ -68,6 +68,35 @@ static void slist_read(const SLIST_HEADER *h, SLIST_HEADER *snap)
 	snap->Region = READ_ONCE(h->Region);
 }
 
+/*
+ * Read @e->Next where @e may have been popped and freed by another CPU
+ * meanwhile: without KASAN and without faulting.  On x86-64 this is the
+ * load copy_from_kernel_nofault() makes, inline (pop's fast path would
+ * otherwise pay two calls); elsewhere it is that function.
+ */
+static __always_inline bool slist_read_next(PSLIST_ENTRY e,
+					    PSLIST_ENTRY *next)
+{
+#ifdef CONFIG_X86_64
+	unsigned long addr = (unsigned long)&e->Next, val;
+
+	/* what copy_from_kernel_nofault_allowed() rejects on x86-64 */
+	if (addr < TASK_SIZE_MAX + PAGE_SIZE ||
+	    !__is_canonical_address(addr, boot_cpu_data.x86_virt_bits))
+		return false;
+	pagefault_disable();
+	__get_kernel_nofault(&val, &e->Next, unsigned long, fault);
+	pagefault_enable();
+	*next = (PSLIST_ENTRY)val;
+	return true;
+fault:
+	pagefault_enable();
+	return false;
+#else
+	return !copy_from_kernel_nofault(next, &e->Next, sizeof(*next));
+#endif
+}
+
 /* Replace *@h by *@new if it still equals *@old; else refresh *@old. */
 static bool slist_cas(PSLIST_HEADER h, SLIST_HEADER *old,
 		      const SLIST_HEADER *new)
@@ -173,8 +202,7 @@ PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
 		 * snapshot: read its Next without KASAN and without faulting.
 		 * If it is gone, the header has moved on and we retry.
 		 */
-		if (unlikely(copy_from_kernel_nofault(&next, &first->Next,
-						      sizeof(next)))) {
+		if (unlikely(!slist_read_next(first, &next))) {
 			slist_read(ListHead, &now);
 			if (now.Alignment == old.Alignment &&
 			    now.Region == old.Region) {
