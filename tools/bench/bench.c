@@ -11,6 +11,10 @@
  * bench_batch_us.  The scaling rows run the same loop on every online CPU
  * at once and on one CPU alone, for ntshim's pool and for a naive tracker
  * (one global spin lock around the counters, as older shims did).
+ *
+ * Reading /sys/kernel/debug/ntshim_bench/profile instead samples where the
+ * shim side of the row numbered by the profile parameter spends its time
+ * (profile.c): the evidence behind the table's "why" column.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -29,6 +33,8 @@
 #include <linux/timekeeping.h>
 #include <ntshim/ntddk.h>
 
+#include "profile.h"
+
 #define BENCH_TAG NTSHIM_TAG('B', 'n', 'c', 'h')
 #define BENCH_MAX_ROUNDS 64
 #define BENCH_MAX_CPUS 64
@@ -45,6 +51,10 @@ MODULE_PARM_DESC(batch_us, "target duration of one raw batch in microseconds");
 static int bench_cpu = -1;
 module_param_named(cpu, bench_cpu, int, 0644);
 MODULE_PARM_DESC(cpu, "CPU the cost rows run on (default: last online)");
+
+static int bench_profile_row = -1;
+module_param_named(profile, bench_profile_row, int, 0644);
+MODULE_PARM_DESC(profile, "row whose shim side the profile file samples (0: the first)");
 
 /**
  * struct bench_row - one line of the table: a shim call against raw Linux
@@ -481,6 +491,53 @@ static void __bench_loop llist_loop(unsigned int n, size_t size)
 	}
 }
 
+/*
+ * ---- calibration: what two primitives that the Windows contract needs
+ * cost against their cheaper cousins.  No target: they explain the lock
+ * and SLIST rows (an emulator may price them very differently from
+ * silicon).
+ */
+
+/* SLIST's ABA-safe header needs a 16-byte compare-and-exchange. */
+static u128 bench_word128 __aligned(16);
+static u64 bench_word64;
+
+static void __bench_loop cas128_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+#ifdef system_has_cmpxchg128
+		u128 old = bench_word128;
+
+		try_cmpxchg128(&bench_word128, &old, old + 1);
+#endif
+	}
+}
+
+static void __bench_loop cas64_loop(unsigned int n, size_t size)
+{
+	while (n--) {
+		u64 old = READ_ONCE(bench_word64);
+
+		try_cmpxchg64(&bench_word64, &old, old + 1);
+	}
+}
+
+/*
+ * The IRQL checks of KeAcquireSpinLock and KeReleaseSpinLock read the
+ * interrupt flag; the raw side reads preempt_count() as they also do.
+ */
+static void __bench_loop irqflag_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		WRITE_ONCE(bench_sink, bench_sink + irqs_disabled());
+}
+
+static void __bench_loop preempt_count_loop(unsigned int n, size_t size)
+{
+	while (n--)
+		WRITE_ONCE(bench_sink, bench_sink + preempt_count());
+}
+
 #define ROW(n, t, sh, rw, sz, set, tear)                                     \
 	{ .name = n, .target = t, .shim = sh, .raw = rw, .size = sz,           \
 	  .setup = set, .teardown = tear }
@@ -515,6 +572,10 @@ static const struct bench_row bench_rows[] = {
 	    nt_list_loop, list_loop, 0, list_setup, NULL),
 	ROW("RemoveHeadList+InsertTailList vs list_rotate_left LIST_HARDENED",
 	    1050, nt_list_loop, list_checked_loop, 0, list_setup, NULL),
+	ROW("calibration: 16-byte vs 8-byte locked cmpxchg", 0,
+	    cas128_loop, cas64_loop, 0, NULL, NULL),
+	ROW("calibration: irqs_disabled() vs preempt_count() read", 0,
+	    irqflag_loop, preempt_count_loop, 0, NULL, NULL),
 };
 
 /* ---- timing ---- */
@@ -920,8 +981,8 @@ static void bench_print_target(struct seq_file *m, const char *op,
 /* One run at a time: the rows and results are global. */
 static DEFINE_MUTEX(bench_mutex);
 
-/* Runs the cost rows on one CPU, then the scaling rows. */
-static int bench_run_all(void)
+/* Runs @fn in one kthread on the CPU the cost rows use. */
+static int bench_on_cost_cpu(void (*fn)(struct bench_worker *w))
 {
 	struct bench_worker *w;
 	cpumask_var_t cpus;
@@ -936,12 +997,18 @@ static int bench_run_all(void)
 	if (cpu < 0 || cpu >= nr_cpu_ids || !cpu_online(cpu))
 		cpu = cpumask_last(cpu_online_mask);
 	cpumask_set_cpu(cpu, cpus);
-	err = bench_on_cpus(cpus, w, bench_cost_worker, NULL, 0);
+	err = bench_on_cpus(cpus, w, fn, NULL, 0);
 	free_cpumask_var(cpus);
 	kfree(w);
-	if (!err)
-		err = bench_scaling();
 	return err;
+}
+
+/* Runs the cost rows on one CPU, then the scaling rows. */
+static int bench_run_all(void)
+{
+	int err = bench_on_cost_cpu(bench_cost_worker);
+
+	return err ?: bench_scaling();
 }
 
 static int bench_run_show(struct seq_file *m, void *v)
@@ -1014,6 +1081,61 @@ static const struct file_operations bench_run_fops = {
 	.release = single_release,
 };
 
+/* ---- profile: where the shim side of one row spends its time ---- */
+
+static unsigned int bench_profile_at;	/* the row being sampled */
+static int bench_profile_err;
+
+static void bench_profile_worker(struct bench_worker *w)
+{
+	const struct bench_row *row = &bench_rows[bench_profile_at];
+	unsigned int n;
+
+	if (row->setup) {
+		bench_profile_err = row->setup();
+		if (bench_profile_err)
+			return;
+	}
+	n = bench_calibrate(row->raw, row->size);
+	bench_profile_err = bench_profile_run(row->shim, n, row->size);
+	if (row->teardown)
+		row->teardown();
+}
+
+/* Reading "profile" samples the row the profile parameter names. */
+static int bench_profile_file_show(struct seq_file *m, void *v)
+{
+	int row = READ_ONCE(bench_profile_row), err;
+
+	if (row < 0 || row >= (int)ARRAY_SIZE(bench_rows))
+		return -EINVAL;
+	if (mutex_lock_interruptible(&bench_mutex))
+		return -EINTR;
+	bench_profile_at = row;
+	err = bench_on_cost_cpu(bench_profile_worker) ?: bench_profile_err;
+	if (!err) {
+		seq_printf(m, "row %d: %s (shim side)\n", row,
+			   bench_rows[row].name);
+		bench_profile_show(m);
+	}
+	mutex_unlock(&bench_mutex);
+	return err;
+}
+
+/* Room for every line up front, so the profile is not run twice. */
+static int bench_profile_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, bench_profile_file_show, NULL, SZ_64K);
+}
+
+static const struct file_operations bench_profile_fops = {
+	.owner = THIS_MODULE,
+	.open = bench_profile_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 static struct dentry *bench_dir;
 
 static int __init ntshim_bench_init(void)
@@ -1024,12 +1146,15 @@ static int __init ntshim_bench_init(void)
 	KeInitializeSpinLock(&bench_llock);
 	bench_dir = debugfs_create_dir("ntshim_bench", NULL);
 	debugfs_create_file("run", 0400, bench_dir, NULL, &bench_run_fops);
+	debugfs_create_file("profile", 0400, bench_dir, NULL,
+			    &bench_profile_fops);
 	return 0;
 }
 
 static void __exit ntshim_bench_exit(void)
 {
 	debugfs_remove_recursive(bench_dir);
+	bench_profile_free();
 }
 
 module_init(ntshim_bench_init);
