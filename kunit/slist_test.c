@@ -11,6 +11,7 @@
 #include <linux/hrtimer.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <ntshim/ntddk.h>
 
 struct slist_item {
@@ -135,6 +136,40 @@ static void InterlockedPopEntrySList_empty_test(struct kunit *test)
 	/* nothing changed: [0/0] */
 	KUNIT_EXPECT_EQ(test, h.Alignment, 0ULL);
 	KUNIT_EXPECT_EQ(test, h.Region, 0ULL);
+}
+
+/*
+ * A first entry that cannot be read (its memory gone while it was still
+ * listed): pop reports list_corrupt and returns NULL instead of faulting,
+ * and leaves the header as it was.
+ *   [1/0] -> (the unmapped guard page after a vmalloc area)  pop: NULL
+ *   [1/0] -> (a user-space address)                          pop: NULL
+ */
+static void InterlockedPopEntrySList_unreadable_test(struct kunit *test)
+{
+	const unsigned long user = 0x10000;
+	u64 corrupt0 = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	unsigned long guard;
+	SLIST_HEADER h;
+	void *area;
+
+	area = vmalloc(PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	guard = (unsigned long)area + PAGE_SIZE;	/* never mapped */
+
+	InitializeSListHead(&h);
+	h.Alignment = 1;	/* Depth 1 */
+	h.Region = guard;
+	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
+	KUNIT_EXPECT_EQ(test, h.Region, (ULONGLONG)guard);
+	KUNIT_EXPECT_EQ(test, hx_depth(&h), 1ULL);
+
+	h.Region = user;
+	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
+	KUNIT_EXPECT_EQ(test, h.Region, (ULONGLONG)user);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			corrupt0 + 2);
+	vfree(area);
 }
 
 static void InterlockedFlushSList_test(struct kunit *test)
@@ -440,6 +475,7 @@ static struct kunit_case ntshim_slist_cases[] = {
 	KUNIT_CASE(InterlockedPushEntrySList_test),
 	KUNIT_CASE(InterlockedPopEntrySList_test),
 	KUNIT_CASE(InterlockedPopEntrySList_empty_test),
+	KUNIT_CASE(InterlockedPopEntrySList_unreadable_test),
 	KUNIT_CASE(InterlockedFlushSList_test),
 	KUNIT_CASE(InterlockedFlushSList_empty_test),
 	KUNIT_CASE(QueryDepthSList_test),
