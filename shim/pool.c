@@ -497,8 +497,8 @@ struct pool_found {
 	struct pool_hdr *hdr;		/* small block, or NULL */
 	struct pool_large *large;	/* large block (type-safe RCU), or NULL */
 	u64 magic;
-	SIZE_T size;			/* read once the block is claimed */
-	u16 row;			/* likewise */
+	SIZE_T size;			/* read once the block is claimed, */
+	u16 row;			/* or checked against the magic */
 };
 
 enum pool_lookup {
@@ -614,20 +614,44 @@ static __always_inline enum pool_lookup pool_lookup(const void *p,
 }
 
 /*
+ * Serialises claims of small blocks whose memory can really be unmapped
+ * when they are freed: see pool_claim().  Such blocks are rare (KFENCE
+ * samples a few) or the kernel is a debug one (debug_pagealloc).
+ */
+static DEFINE_RAW_SPINLOCK(pool_claim_lock);
+
+/*
  * Swap the live magic that was read for a freed one: true for the one
  * caller that wins.  A small block's header may already be freed memory
  * when a racing free got there first, so that swap is a raw, uninstrumented
- * cmpxchg: the header was mapped when it was read and slab memory stays
- * mapped, and a block reused since carries another generation, so the
- * swap fails and nothing is written.
+ * cmpxchg.  It cannot fault: under free's RCU read section the memory of a
+ * pool cache object stays mapped (the caches are SLAB_TYPESAFE_BY_RCU), as
+ * does a big-pool record, and a block reused since carries another
+ * generation, so the swap fails and nothing is written.  Blocks from
+ * kmalloc() are not type-safe: where a free can unmap them (a KFENCE
+ * object, debug_pagealloc) the claim re-reads the magic without faulting
+ * and swaps it under pool_claim_lock, so no free can come in between.
  */
 static bool pool_claim(struct pool_found *f)
 {
 	u64 *word = f->hdr ? &f->hdr->magic : &f->large->magic;
 	void *where = f->hdr ? (void *)f->hdr : (void *)f->large;
 	u64 freed = pool_magic(where, f->magic >> 32, POOL_MAGIC_FREED);
+	unsigned long flags;
+	bool won;
+	u64 now;
 
-	return arch_cmpxchg64(word, f->magic, freed) == f->magic;
+	if (likely(!f->hdr || (!is_kfence_address(f->hdr) &&
+			       !debug_pagealloc_enabled_static())))
+		return arch_cmpxchg64(word, f->magic, freed) == f->magic;
+
+	raw_spin_lock_irqsave(&pool_claim_lock, flags);
+	won = !copy_from_kernel_nofault(&now, word, sizeof(now)) &&
+	      now == f->magic;
+	if (won)
+		WRITE_ONCE(*word, freed);
+	raw_spin_unlock_irqrestore(&pool_claim_lock, flags);
+	return won;
 }
 
 static void pool_report_lookup(enum pool_lookup what, const void *p,
@@ -716,6 +740,32 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_free);
 
+/*
+ * The size of a live block found but not claimed (ExQueryPoolBlockSize):
+ * a racing free may release or reuse it meanwhile, so the size counts only
+ * if the magic still holds after it was read.  A header is read without
+ * faulting: a KFENCE object is unmapped when freed.
+ */
+static bool pool_size_unclaimed(struct pool_found *f)
+{
+	u64 magic = 0;
+	u32 size = 0;
+
+	smp_rmb();	/* the lookup's read of the magic before the size */
+	if (!f->hdr) {
+		f->size = READ_ONCE(f->large->size);
+		smp_rmb();	/* the size before the second look at the magic */
+		return READ_ONCE(f->large->magic) == f->magic;
+	}
+	if (copy_from_kernel_nofault(&size, &f->hdr->size, sizeof(size)))
+		return false;
+	smp_rmb();	/* the size before the second look at the magic */
+	if (copy_from_kernel_nofault(&magic, &f->hdr->magic, sizeof(magic)))
+		return false;
+	f->size = size;
+	return magic == f->magic;
+}
+
 SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 			      unsigned long caller)
 {
@@ -726,20 +776,8 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 		*QuotaCharged = FALSE;
 	rcu_read_lock();
 	what = pool_lookup(P, &f);
-	if (what == POOL_LIVE && f.hdr) {
-		u32 size = 0;
-
-		/* not claimed: a racing free may unmap a KFENCE object */
-		if (copy_from_kernel_nofault(&size, &f.hdr->size, sizeof(size)))
-			what = POOL_FREED;
-		f.size = size;
-	} else if (what == POOL_LIVE) {
-		/* the record is type-safe: the size counts if the magic held */
-		f.size = READ_ONCE(f.large->size);
-		smp_rmb();	/* the size before the second look */
-		if (READ_ONCE(f.large->magic) != f.magic)
-			what = POOL_FREED;
-	}
+	if (what == POOL_LIVE && !pool_size_unclaimed(&f))
+		what = POOL_FREED;
 	rcu_read_unlock();
 	if (what != POOL_LIVE) {
 		pool_report_lookup(what, P, caller, "ExQueryPoolBlockSize");
