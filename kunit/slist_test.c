@@ -12,6 +12,9 @@
 #include <linux/kthread.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#ifdef CONFIG_X86_64
+#include <asm/vsyscall.h>
+#endif
 #include <ntshim/ntddk.h>
 
 struct slist_item {
@@ -144,6 +147,7 @@ static void InterlockedPopEntrySList_empty_test(struct kunit *test)
  * and leaves the header as it was.
  *   [1/0] -> (the unmapped guard page after a vmalloc area)  pop: NULL
  *   [1/0] -> (a user-space address)                          pop: NULL
+ *   [1/0] -> (the x86-64 vsyscall page)                      pop: NULL
  */
 static void InterlockedPopEntrySList_unreadable_test(struct kunit *test)
 {
@@ -169,6 +173,13 @@ static void InterlockedPopEntrySList_unreadable_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, h.Region, (ULONGLONG)user);
 	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
 			corrupt0 + 2);
+#ifdef CONFIG_X86_64
+	/* above TASK_SIZE_MAX, yet a fault there would not be fixed up */
+	h.Region = VSYSCALL_ADDR;
+	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			corrupt0 + 3);
+#endif
 	vfree(area);
 }
 

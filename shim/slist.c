@@ -12,6 +12,9 @@
 #include <linux/hash.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
+#ifdef CONFIG_X86_64
+#include <asm/vsyscall.h>
+#endif
 #include <ntshim/slist.h>
 #include <ntshim/violation.h>
 
@@ -70,9 +73,10 @@ static void slist_read(const SLIST_HEADER *h, SLIST_HEADER *snap)
 
 /*
  * Read @e->Next where @e may have been popped and freed by another CPU
- * meanwhile: without KASAN and without faulting.  On x86-64 this is the
- * load copy_from_kernel_nofault() makes, inline (pop's fast path would
- * otherwise pay two calls); elsewhere it is that function.
+ * meanwhile: without KASAN and without faulting.  On x86-64 this is
+ * copy_from_kernel_nofault() of one word, inline (pop's fast path would
+ * otherwise pay two calls): the same address checks, then the same
+ * exception-table load; elsewhere it is that function.
  */
 static __always_inline bool slist_read_next(PSLIST_ENTRY e,
 					    PSLIST_ENTRY *next)
@@ -80,8 +84,11 @@ static __always_inline bool slist_read_next(PSLIST_ENTRY e,
 #ifdef CONFIG_X86_64
 	unsigned long addr = (unsigned long)&e->Next, val;
 
-	/* what copy_from_kernel_nofault_allowed() rejects on x86-64 */
-	if (addr < TASK_SIZE_MAX + PAGE_SIZE ||
+	/*
+	 * As copy_from_kernel_nofault_allowed(): no user address, no vsyscall
+	 * page (a fault there is not fixed up), nothing non-canonical (a #GP).
+	 */
+	if (addr < TASK_SIZE_MAX + PAGE_SIZE || is_vsyscall_vaddr(addr) ||
 	    !__is_canonical_address(addr, boot_cpu_data.x86_virt_bits))
 		return false;
 	pagefault_disable();
