@@ -234,14 +234,8 @@ static __always_inline void *pool_alloc_small(const struct pool_req *r,
 	h->pad = (void *)h - base;
 	h->cls = cls + 1;
 	h->tracked = track;
-	if (track) {
-		struct pool_track_node *t = pool_hdr_track(h);
-
-		t->ptr = h + 1;
-		t->size = r->size;
-		t->row = row;
-		pool_track_add(t);
-	}
+	if (track)
+		pool_track_add(pool_hdr_track(h), h + 1, r->size, row);
 	/* last: from here on a free may claim it */
 	smp_store_release(&h->magic, pool_new_magic(h));
 	return h + 1;
@@ -300,12 +294,8 @@ static noinline void *pool_alloc_large(SIZE_T size, int node, gfp_t gfp,
 	l->tracked = track;
 	/* last: pairs with the acquire in pool_lookup_large() */
 	smp_store_release(&l->magic, pool_new_magic(l));
-	if (track) {
-		l->track.ptr = p;
-		l->track.size = size;
-		l->track.row = row;
-		pool_track_add(&l->track);
-	}
+	if (track)
+		pool_track_add(&l->track, p, size, row);
 	if (!pool_large_insert(l))
 		return p;
 
@@ -496,6 +486,7 @@ EXPORT_SYMBOL_GPL(ntshim_pool_alloc3);
 struct pool_found {
 	struct pool_hdr *hdr;		/* small block, or NULL */
 	struct pool_large *large;	/* large block (type-safe RCU), or NULL */
+	bool may_unmap;			/* see pool_hdr_may_unmap() */
 	u64 magic;
 	SIZE_T size;			/* read once the block is claimed, */
 	u16 row;			/* or checked against the magic */
@@ -508,20 +499,28 @@ enum pool_lookup {
 };
 
 /*
+ * Can freeing the block at @h unmap its header?  Slab pages stay in the
+ * direct map, except a KFENCE object's and, with debug_pagealloc, any.
+ */
+static __always_inline bool pool_hdr_may_unmap(const struct pool_hdr *h)
+{
+	return is_kfence_address(h) || debug_pagealloc_enabled_static();
+}
+
+/*
  * Read the magic of what may be the header at @h: false if it cannot be
- * one.  Every small block lives on a slab page, which stays in the direct
- * map, so the word is read there with a plain uninstrumented load (it may
- * be freed memory: no KASAN report).  Where pages can really be unmapped,
- * a KFENCE object or any page with debug_pagealloc on, the read is one
- * that cannot fault.  Only the magic: free reads the rest once it has
- * claimed the block, and a scalar stays in a register on the fast path.
+ * one.  Every small block lives on a slab page, so the word is read there
+ * with a plain uninstrumented load (it may be freed memory: no KASAN
+ * report), or, where @may_unmap (see pool_hdr_may_unmap()), with one that
+ * cannot fault.  Only the magic: free reads the rest once it has claimed
+ * the block, and a scalar stays in a register on the fast path.
  */
 static __always_inline bool pool_read_magic(const struct pool_hdr *h,
-					    u64 *magic)
+					    bool may_unmap, u64 *magic)
 {
 	if (!virt_addr_valid(h) || !folio_test_slab(virt_to_folio(h)))
 		return false;
-	if (is_kfence_address(h) || debug_pagealloc_enabled_static()) {
+	if (may_unmap) {
 		u64 word;
 
 		if (copy_from_kernel_nofault(&word, &h->magic, sizeof(word)))
@@ -582,6 +581,7 @@ static __always_inline enum pool_lookup pool_lookup(const void *p,
 						    struct pool_found *f)
 {
 	struct pool_hdr *h;
+	bool may_unmap;
 	u64 magic;
 
 	if (!IS_ALIGNED((unsigned long)p, POOL_ALIGN) ||
@@ -593,17 +593,20 @@ static __always_inline enum pool_lookup pool_lookup(const void *p,
 		if (big.what != POOL_FOREIGN) {
 			f->hdr = NULL;
 			f->large = big.large;
+			f->may_unmap = false;	/* a type-safe record */
 			f->magic = big.magic;
 			return big.what;
 		}
 		/* else a small block may still start on a page boundary */
 	}
 	h = (struct pool_hdr *)p - 1;
-	if (!pool_read_magic(h, &magic))
+	may_unmap = pool_hdr_may_unmap(h);
+	if (!pool_read_magic(h, may_unmap, &magic))
 		return pool_recently_freed(p) ? POOL_FREED : POOL_FOREIGN;
 	if (pool_magic_is(h, magic, POOL_MAGIC_LIVE)) {
 		f->hdr = h;
 		f->large = NULL;
+		f->may_unmap = may_unmap;
 		f->magic = magic;
 		return POOL_LIVE;
 	}
@@ -628,9 +631,9 @@ static DEFINE_RAW_SPINLOCK(pool_claim_lock);
  * pool cache object stays mapped (the caches are SLAB_TYPESAFE_BY_RCU), as
  * does a big-pool record, and a block reused since carries another
  * generation, so the swap fails and nothing is written.  Blocks from
- * kmalloc() are not type-safe: where a free can unmap them (a KFENCE
- * object, debug_pagealloc) the claim re-reads the magic without faulting
- * and swaps it under pool_claim_lock, so no free can come in between.
+ * kmalloc() are not type-safe: where a free can unmap them (@f->may_unmap)
+ * the claim re-reads the magic without faulting and swaps it under
+ * pool_claim_lock, so no free can come in between.
  */
 static bool pool_claim(struct pool_found *f)
 {
@@ -641,8 +644,7 @@ static bool pool_claim(struct pool_found *f)
 	bool won;
 	u64 now;
 
-	if (likely(!f->hdr || (!is_kfence_address(f->hdr) &&
-			       !debug_pagealloc_enabled_static())))
+	if (likely(!f->may_unmap))
 		return arch_cmpxchg64(word, f->magic, freed) == f->magic;
 
 	raw_spin_lock_irqsave(&pool_claim_lock, flags);

@@ -198,7 +198,9 @@ void pool_large_exit(bool empty);
 
 /* pool_track.c */
 extern bool pool_track;
-void pool_track_add(struct pool_track_node *t);
+/* Fill in @t for the block at @ptr and list it. */
+void pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
+		    u16 row);
 void pool_track_del(struct pool_track_node *t);
 void pool_track_init(struct dentry *root);
 

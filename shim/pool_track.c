@@ -33,10 +33,15 @@ struct pool_track_list {
 
 static DEFINE_PER_CPU(struct pool_track_list, pool_track_lists);
 
-void pool_track_add(struct pool_track_node *t)
+void pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
+		    u16 row)
 {
 	struct pool_track_list *tl;
 	unsigned long flags;
+
+	t->ptr = ptr;
+	t->size = size;
+	t->row = row;
 
 	/* Any CPU's list will do; this one's is the least contended. */
 	t->cpu = raw_smp_processor_id();
