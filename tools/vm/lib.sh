@@ -11,6 +11,11 @@
 #   NTSHIM_VM_TIMEOUT   hard limit on one guest run in seconds (default 900)
 #   NTSHIM_VM_KVM=1     use KVM instead of TCG (off by default: nested KVM
 #                       hangs on many CI machines)
+#   NTSHIM_VM_LOCK      lock file that keeps to one guest at a time on this
+#                       machine (default /tmp/ntshim-vm.lock)
+#   NTSHIM_KUNIT_FILTER run only the KUnit suites matching this glob
+#                       (kunit.filter_glob); make check then expects only
+#                       those
 
 vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$vm_dir/../.." && pwd)
@@ -85,6 +90,11 @@ run_vm() {
 	# the hard timeout below catches real hangs.
 	local cmdline="console=ttyS0 panic=-1 oops=panic loglevel=7 kmemleak=on"
 	cmdline="$cmdline watchdog_thresh=60 rcupdate.rcu_cpu_stall_timeout=120"
+	[ -z "${NTSHIM_KUNIT_FILTER:-}" ] ||
+		cmdline="$cmdline kunit.filter_glob=$NTSHIM_KUNIT_FILTER"
+	# One guest at a time: the cores are shared, and TCG guests that
+	# compete for them trip their own watchdogs.
+	flock "${NTSHIM_VM_LOCK:-/tmp/ntshim-vm.lock}" \
 	timeout --foreground -k 10 "${NTSHIM_VM_TIMEOUT:-900}" \
 		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
 		-smp "${NTSHIM_VM_SMP:-2}" -m "${NTSHIM_VM_MEM:-1G}" \
