@@ -2,7 +2,8 @@
 #
 # ntshim: build against a kernel tree, test in a VM, install.
 #
-#   make                 build module/ntshim.ko (and kunit/ntshim_test.ko
+#   make                 build ntshim.ko, module/demos/ntshim_demos.ko (and
+#                        kunit/ntshim_test.ko
 #                        when the kernel has KUnit) for KDIR
 #   make check           build everything, boot the debug test VM, run KUnit,
 #                        the demos and the example driver; fail on any splat
@@ -95,8 +96,9 @@ install: modules tools
 
 uninstall:
 	@test -n "$(KREL)" || { echo "ntshim: no kernel at KDIR=$(KDIR)"; exit 1; }
-	rm -f $(MODDIR)/module/ntshim.ko* $(MODDIR)/kunit/ntshim_test.ko*
-	-rmdir $(MODDIR)/module $(MODDIR)/kunit 2>/dev/null
+	rm -f $(MODDIR)/ntshim.ko* $(MODDIR)/module/demos/ntshim_demos.ko* \
+		$(MODDIR)/kunit/ntshim_test.ko*
+	-rmdir $(MODDIR)/module/demos $(MODDIR)/module $(MODDIR)/kunit 2>/dev/null
 	$(if $(INSTALL_MOD_PATH),,depmod $(KREL))
 	rm -rf $(DESTDIR)$(DATADIR)/$(KREL)
 	$(MAKE) -C tools/ntpoolmon uninstall DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)

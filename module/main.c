@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ntshim.ko: the Windows DDK runtime on Linux.  Sets up the debugfs tree
- * (/sys/kernel/debug/ntshim/) and each runtime area, and tears them down
- * in reverse order.
+ * (/sys/kernel/debug/ntshim/) and each runtime area in order; a failure
+ * undoes exactly the steps before it, and exit is init's mirror.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,6 +14,16 @@
 
 static struct dentry *ntshim_debugfs;
 
+#ifdef CONFIG_NTSHIM_DEBUG
+/* make check's proof of the unwind: fail init after step N (1..6). */
+static unsigned int fail_init_step;
+module_param(fail_init_step, uint, 0400);
+MODULE_PARM_DESC(fail_init_step, "debug: fail init after this step (0: never)");
+#define init_step(n, err) ((err) ?: (fail_init_step == (n) ? -EAGAIN : 0))
+#else
+#define init_step(n, err) (err)
+#endif
+
 static int __init ntshim_init(void)
 {
 	int err;
@@ -21,41 +31,41 @@ static int __init ntshim_init(void)
 	ntshim_debugfs = debugfs_create_dir("ntshim", NULL);
 	ntshim_violation_init(ntshim_debugfs);
 
-	err = ntshim_pool_init(ntshim_debugfs);
+	err = init_step(1, ntshim_pool_init(ntshim_debugfs));
 	if (err)
 		goto out_debugfs;
-
-	/* lookaside */
-	err = ntshim_lookaside_init(ntshim_debugfs);
-	if (err) {
-		ntshim_pool_exit();
-		goto out_debugfs;
-	}
-
-	/* Mm and MDLs */
-	err = ntshim_mm_init(ntshim_debugfs);
-	if (err) {
-		ntshim_lookaside_exit();
-		ntshim_pool_exit();
-		goto out_debugfs;
-	}
-
-	/* DPCs, timers, work items */
-	err = ntshim_dpc_init(ntshim_debugfs);
-	if (err) {
-		ntshim_lookaside_exit();
-		ntshim_pool_exit();
-		goto out_debugfs;
-	}
-
-	/* demos */
-	err = ntshim_demos_init(ntshim_debugfs);
+	err = init_step(2, ntshim_lookaside_init(ntshim_debugfs));
 	if (err)
-		goto out_debugfs;
+		goto out_pool;
+	ntshim_mm_track_init(ntshim_debugfs);
+	err = init_step(3, ntshim_workitem_init());
+	if (err)
+		goto out_lookaside;
+	err = init_step(4, ntshim_dpc_init());
+	if (err)
+		goto out_workitem;
+	ntshim_deferred_stats_init(ntshim_debugfs);
+	/* Last: from here on, a going client module is cleaned up. */
+	err = init_step(5, ntshim_owner_init());
+	if (err)
+		goto out_dpc;
+	err = init_step(6, 0);
+	if (err)
+		goto out_owner;
 
-	pr_info("loaded\n");
+	pr_info("loaded (version %s)\n", NTSHIM_VERSION);
 	return 0;
 
+out_owner:
+	ntshim_owner_exit();
+out_dpc:
+	ntshim_dpc_exit();
+out_workitem:
+	ntshim_workitem_exit();
+out_lookaside:
+	ntshim_lookaside_exit();
+out_pool:
+	ntshim_pool_exit();
 out_debugfs:
 	debugfs_remove_recursive(ntshim_debugfs);
 	return err;
@@ -65,19 +75,10 @@ static void __exit ntshim_exit(void)
 {
 	/* Files first, so nothing reads an area while it is torn down. */
 	debugfs_remove_recursive(ntshim_debugfs);
-
-	/* demos */
-	ntshim_demos_exit();
-
-	/* DPCs, timers, work items */
+	ntshim_owner_exit();
 	ntshim_dpc_exit();
-
-	/* Mm and MDLs */
-	ntshim_mm_exit();
-
-	/* lookaside */
+	ntshim_workitem_exit();
 	ntshim_lookaside_exit();
-
 	ntshim_pool_exit();
 	pr_info("unloaded\n");
 }
@@ -87,3 +88,4 @@ module_exit(ntshim_exit);
 
 MODULE_DESCRIPTION("Windows DDK runtime (pool, lists, locks, Rtl, Mm) on Linux primitives");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(NTSHIM_VERSION);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The dispatcher: signal states, wait lists and the KeWait* calls for
- * events, kernel mutexes and any other DISPATCHER_HEADER object.
+ * events, kernel mutexes and any other DISPATCHER_HEADER object.  The
+ * objects' own calls live beside them (event.c, mutex.c); they reach the
+ * dispatcher through dispatcher.h.
  *
  * One raw spin lock (taken with interrupts off, so objects may be
  * signalled from hard interrupts) guards every signal state change to
@@ -27,6 +29,8 @@
 #include <ntshim/mutex.h>
 #include <ntshim/violation.h>
 
+#include "dispatcher.h"
+
 struct ntshim_waiter {
 	struct task_struct *task;
 	WAIT_TYPE type;
@@ -35,7 +39,7 @@ struct ntshim_waiter {
 	NTSTATUS status;	/* STATUS_PENDING until the wait is decided */
 };
 
-static DEFINE_RAW_SPINLOCK(dispatcher_lock);
+DEFINE_RAW_SPINLOCK(ntshim_dispatcher_lock);
 
 /* 100 ns intervals from 1601-01-01 to 1970-01-01. */
 #define NTSHIM_EPOCH_1970 116444736000000000LL
@@ -167,7 +171,7 @@ static void wait_unlink(struct ntshim_waiter *w)
  * @h may have become signalled: satisfy every wait on it that can be
  * satisfied now, first come first served.  Dispatcher lock held.
  */
-static void dispatcher_wait_test(PDISPATCHER_HEADER h)
+void ntshim_dispatcher_wait_test(PDISPATCHER_HEADER h)
 {
 	PKWAIT_BLOCK wb;
 
@@ -202,12 +206,12 @@ LONG ntshim_dispatcher_signal(PDISPATCHER_HEADER Header, LONG State)
 	unsigned long flags;
 	LONG old;
 
-	raw_spin_lock_irqsave(&dispatcher_lock, flags);
+	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 	old = Header->SignalState;
 	WRITE_ONCE(Header->SignalState, State);
 	if (State > 0)
-		dispatcher_wait_test(Header);
-	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
+		ntshim_dispatcher_wait_test(Header);
+	raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 	return old;
 }
 EXPORT_SYMBOL_GPL(ntshim_dispatcher_signal);
@@ -218,46 +222,12 @@ ULONG ntshim_dispatcher_waiters(PVOID Object)
 	unsigned long flags;
 	ULONG n;
 
-	raw_spin_lock_irqsave(&dispatcher_lock, flags);
+	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 	n = list_count_nodes(&Header->WaitListHead);
-	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
+	raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 	return n;
 }
 EXPORT_SYMBOL_GPL(ntshim_dispatcher_waiters);
-
-void KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
-{
-	ntshim_dispatcher_init(&Event->Header,
-			       Type == NotificationEvent ? EventNotificationObject :
-							   EventSynchronizationObject,
-			       State ? 1 : 0);
-}
-EXPORT_SYMBOL_GPL(KeInitializeEvent);
-
-LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
-{
-	/* A signalled notification event has nobody to wake. */
-	if (Event->Header.Type == EventNotificationObject &&
-	    READ_ONCE(Event->Header.SignalState))
-		return 1;
-	return ntshim_dispatcher_signal(&Event->Header, 1);
-}
-EXPORT_SYMBOL_GPL(KeSetEvent);
-
-LONG KePulseEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
-{
-	unsigned long flags;
-	LONG old;
-
-	raw_spin_lock_irqsave(&dispatcher_lock, flags);
-	old = Event->Header.SignalState;
-	WRITE_ONCE(Event->Header.SignalState, 1);
-	dispatcher_wait_test(&Event->Header);
-	WRITE_ONCE(Event->Header.SignalState, 0);
-	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
-	return old;
-}
-EXPORT_SYMBOL_GPL(KePulseEvent);
 
 /* Refuse sleeping above APC_LEVEL and anything above DISPATCH_LEVEL. */
 static bool wait_irql_ok(const void *obj, bool may_sleep, const char *what,
@@ -311,7 +281,7 @@ static NTSTATUS ntshim_wait(struct ntshim_waiter *w, KPROCESSOR_MODE mode,
 		w->blocks[i].BlockState = 0;
 	}
 
-	raw_spin_lock_irqsave(&dispatcher_lock, flags);
+	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 	index = wait_satisfiable(w);
 	if (index >= 0) {
 		wait_consume(w, index);
@@ -329,14 +299,14 @@ static NTSTATUS ntshim_wait(struct ntshim_waiter *w, KPROCESSOR_MODE mode,
 
 	for (;;) {
 		set_current_state(state);
-		raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
+		raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 		if (d.kind == DEADLINE_NEVER)
 			schedule();
 		else
 			expired = !schedule_hrtimeout_range_clock(&d.expires, 0,
 								  HRTIMER_MODE_ABS,
 								  d.clock);
-		raw_spin_lock_irqsave(&dispatcher_lock, flags);
+		raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 		if (w->status != STATUS_PENDING)
 			break;
 		if (expired) {
@@ -353,7 +323,7 @@ static NTSTATUS ntshim_wait(struct ntshim_waiter *w, KPROCESSOR_MODE mode,
 	__set_current_state(TASK_RUNNING);
 
 out_unlock:
-	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
+	raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 	wait_note_mutexes(w, caller);
 	return w->status;
 }
@@ -449,47 +419,3 @@ NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 	}
 }
 EXPORT_SYMBOL_GPL(KeDelayExecutionThread);
-
-/* Kernel mutexes: acquisition is a wait (above), release is here. */
-
-void ntshim_mutex_init(PRKMUTEX Mutex, const char *name, struct lock_class_key *key)
-{
-	ntshim_dispatcher_init(&Mutex->Header, MutantObject, 1);
-	Mutex->OwnerThread = NULL;
-	lockdep_init_map(&Mutex->dep_map, name, key, 0);
-}
-EXPORT_SYMBOL_GPL(ntshim_mutex_init);
-
-LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
-{
-	unsigned long flags;
-	bool freed;
-	LONG old;
-
-	raw_spin_lock_irqsave(&dispatcher_lock, flags);
-	old = Mutex->Header.SignalState;
-	if (Mutex->OwnerThread != current || old > 0) {
-		/* the owner is only printed: it may have exited already */
-		struct task_struct *owner = Mutex->OwnerThread;
-
-		raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
-		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Mutex, _RET_IP_,
-				 "%s by %s/%d, owner %p (STATUS_MUTANT_NOT_OWNED)",
-				 __func__, current->comm, task_pid_nr(current), owner);
-		return old;
-	}
-	WRITE_ONCE(Mutex->Header.SignalState, old + 1);
-	freed = old + 1 > 0;
-	if (freed) {
-		/*
-		 * Tell lockdep before anyone else can own it: once the lock
-		 * is dropped, the next owner may release and free the mutex.
-		 */
-		mutex_release(&Mutex->dep_map, _RET_IP_);
-		Mutex->OwnerThread = NULL;
-		dispatcher_wait_test(&Mutex->Header);
-	}
-	raw_spin_unlock_irqrestore(&dispatcher_lock, flags);
-	return old;
-}
-EXPORT_SYMBOL_GPL(KeReleaseMutex);

@@ -20,12 +20,13 @@
 #include <linux/workqueue.h>
 #include <ntshim/ntddk.h>
 
+#include "deferred_stats.h"
 #include "internal.h"
 
 #define NTSHIM_DPC_QUEUED 0
 
 /*
- * Without BH workqueues (before 6.9; module/Kbuild probes for WQ_BH) the
+ * Without BH workqueues (before 6.9; shim/compat.mk probes for WQ_BH) the
  * routine runs in a bound high-priority kworker with BHs disabled.
  */
 #ifdef NTSHIM_HAVE_WQ_BH
@@ -40,18 +41,6 @@ static struct workqueue_struct *ntshim_dpc_wq;
 static DEFINE_RAW_SPINLOCK(ntshim_dpc_lock);
 static LIST_HEAD(ntshim_dpc_queued);
 
-struct ntshim_dpc_stats {
-	u64 queued;
-	u64 already_queued;
-	u64 removed;
-	u64 run;
-	u64 flushes;
-	u64 cancelled;
-};
-
-static DEFINE_PER_CPU(struct ntshim_dpc_stats, ntshim_dpc_stats);
-
-#define dpc_stat_inc(field) this_cpu_inc(ntshim_dpc_stats.field)
 
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
@@ -88,7 +77,7 @@ static void ntshim_dpc_run(struct work_struct *work)
 
 	if (NTSHIM_DPC_NEEDS_BH_OFF)
 		local_bh_disable();
-	dpc_stat_inc(run);
+	ntshim_deferred_inc(DPC_RUN);
 	routine(Dpc, context, arg1, arg2);
 	if (NTSHIM_DPC_NEEDS_BH_OFF)
 		local_bh_enable();
@@ -141,7 +130,7 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
 	if (test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
 		raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
-		dpc_stat_inc(already_queued);
+		ntshim_deferred_inc(DPC_ALREADY_QUEUED);
 		return FALSE;
 	}
 	__set_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
@@ -156,7 +145,7 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 	queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 
-	dpc_stat_inc(queued);
+	ntshim_deferred_inc(DPC_QUEUED);
 	return TRUE;
 }
 
@@ -194,7 +183,7 @@ BOOLEAN KeRemoveQueueDpc(PRKDPC Dpc)
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 
 	if (removed)
-		dpc_stat_inc(removed);
+		ntshim_deferred_inc(DPC_REMOVED);
 	return removed;
 }
 EXPORT_SYMBOL_GPL(KeRemoveQueueDpc);
@@ -207,7 +196,7 @@ void KeFlushQueuedDpcs(void)
 				 __func__, KeGetCurrentIrql());
 		return;
 	}
-	dpc_stat_inc(flushes);
+	ntshim_deferred_inc(DPC_FLUSHES);
 	flush_workqueue(ntshim_dpc_wq);
 }
 EXPORT_SYMBOL_GPL(KeFlushQueuedDpcs);
@@ -260,112 +249,41 @@ void KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance)
 EXPORT_SYMBOL_GPL(KeSetImportanceDpc);
 
 /*
- * Cancel every queued DPC that @match selects (a module going away, or all
- * of them at ntshim's exit), report each, then wait for the running ones.
+ * Cancel every queued DPC that @mod owns (every one when NULL), report
+ * each, then wait for the running ones.  Returns how many it cancelled.
  */
-static void dpc_cancel_matching(struct module *mod, const char *why)
+unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
 {
 	PRKDPC Dpc, next;
 	unsigned long flags;
+	unsigned int n = 0;
 
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
 	list_for_each_entry_safe(Dpc, next, &ntshim_dpc_queued, QueueEntry) {
-		if (mod && !within_module((unsigned long)Dpc->DeferredRoutine, mod) &&
-		    !within_module((unsigned long)Dpc, mod))
+		if (!ntshim_owns(mod, NULL, Dpc, Dpc->DeferredRoutine))
 			continue;
 		if (!dpc_dequeue_locked(Dpc))
 			continue;
-		dpc_stat_inc(cancelled);
+		n++;
+		ntshim_deferred_inc(DPC_CANCELLED);
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, Dpc->QueuedBy,
 				 "DPC %ps still queued at %s: cancelled",
 				 Dpc->DeferredRoutine, why);
 	}
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 	flush_workqueue(ntshim_dpc_wq);
+	return n;
 }
 
-/*
- * A module is going (its exit routine has run; its code is still mapped).
- * Timers first (they queue DPCs), then DPCs (they queue work items and set
- * timers), then work items, then timers and DPCs once more for whatever
- * the last work items started.
- */
-static int ntshim_module_going(struct notifier_block *nb, unsigned long action,
-			       void *data)
+int ntshim_dpc_init(void)
 {
-	struct module *mod = data;
-
-	if (action != MODULE_STATE_GOING)
-		return NOTIFY_DONE;
-	ntshim_timer_cancel_module(mod);
-	dpc_cancel_matching(mod, "module unload");
-	ntshim_workitem_cancel_module(mod);
-	ntshim_timer_cancel_module(mod);
-	dpc_cancel_matching(mod, "module unload");
-	return NOTIFY_OK;
-}
-
-static struct notifier_block ntshim_module_nb = {
-	.notifier_call = ntshim_module_going,
-};
-
-static int dpc_show(struct seq_file *m, void *v)
-{
-	struct ntshim_dpc_stats sum = {};
-	int cpu;
-
-	for_each_possible_cpu(cpu) {
-		struct ntshim_dpc_stats *s = per_cpu_ptr(&ntshim_dpc_stats, cpu);
-
-		sum.queued += READ_ONCE(s->queued);
-		sum.already_queued += READ_ONCE(s->already_queued);
-		sum.removed += READ_ONCE(s->removed);
-		sum.run += READ_ONCE(s->run);
-		sum.flushes += READ_ONCE(s->flushes);
-		sum.cancelled += READ_ONCE(s->cancelled);
-	}
-	seq_printf(m, "workqueue:      %s\n",
-		   NTSHIM_DPC_NEEDS_BH_OFF ? "highpri, BHs disabled" : "BH");
-	seq_printf(m, "queued:         %llu\n", sum.queued);
-	seq_printf(m, "already_queued: %llu\n", sum.already_queued);
-	seq_printf(m, "removed:        %llu\n", sum.removed);
-	seq_printf(m, "run:            %llu\n", sum.run);
-	seq_printf(m, "flushes:        %llu\n", sum.flushes);
-	seq_printf(m, "cancelled:      %llu\n", sum.cancelled);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(dpc);
-
-int ntshim_dpc_init(struct dentry *root)
-{
-	int err;
-
+	pr_debug("DPCs run on a %s workqueue\n",
+		 NTSHIM_DPC_NEEDS_BH_OFF ? "highpri, BHs disabled" : "BH");
 	ntshim_dpc_wq = alloc_workqueue("ntshim_dpc", NTSHIM_DPC_WQ_FLAGS, 0);
-	if (!ntshim_dpc_wq)
-		return -ENOMEM;
-	err = ntshim_workitem_init(root);
-	if (err)
-		goto out_wq;
-	err = register_module_notifier(&ntshim_module_nb);
-	if (err)
-		goto out_workitem;
-	ntshim_timer_init(root);
-	debugfs_create_file("dpc", 0444, root, NULL, &dpc_fops);
-	return 0;
-
-out_workitem:
-	ntshim_workitem_exit();
-out_wq:
-	destroy_workqueue(ntshim_dpc_wq);
-	return err;
+	return ntshim_dpc_wq ? 0 : -ENOMEM;
 }
 
 void ntshim_dpc_exit(void)
 {
-	unregister_module_notifier(&ntshim_module_nb);
-	ntshim_timer_exit();
-	dpc_cancel_matching(NULL, "ntshim exit");
-	ntshim_workitem_exit();
-	dpc_cancel_matching(NULL, "ntshim exit");
 	destroy_workqueue(ntshim_dpc_wq);
 }

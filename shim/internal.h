@@ -6,39 +6,62 @@
 #ifndef _NTSHIM_INTERNAL_H
 #define _NTSHIM_INTERNAL_H
 
+#include <linux/module.h>
+#include <ntshim/dpc.h>
+
 struct dentry;
 
-/* Each runtime area that needs set-up gets its debugfs root here. */
+/*
+ * Each runtime area's set-up and tear-down, called by module/main.c in
+ * this order (and undone in the reverse one).
+ */
 void ntshim_violation_init(struct dentry *root);
-
-/* pool */
 int ntshim_pool_init(struct dentry *root);
 void ntshim_pool_exit(void);
-
-/* lookaside */
 int ntshim_lookaside_init(struct dentry *root);
 void ntshim_lookaside_exit(void);
-
-/* Mm and MDLs */
-int ntshim_mm_init(struct dentry *root);
-void ntshim_mm_exit(void);
-
-/* demos */
-int ntshim_demos_init(struct dentry *root);
-void ntshim_demos_exit(void);
-
-/* DPCs, timers, work items */
-#include <ntshim/dpc.h>
-struct module;
-int ntshim_dpc_init(struct dentry *root);
+void ntshim_mm_track_init(struct dentry *root);
+int ntshim_workitem_init(void);
+void ntshim_workitem_exit(void);
+int ntshim_dpc_init(void);
 void ntshim_dpc_exit(void);
+void ntshim_deferred_stats_init(struct dentry *root);
+int ntshim_owner_init(void);
+void ntshim_owner_exit(void);
+
+/**
+ * ntshim_owns() - the one ownership test of everything a module leaves
+ * @mod:      the module going away; NULL means every owner (ntshim's exit)
+ * @recorded: the owner the object recorded when it was made, or NULL
+ * @obj:      the object's memory (a static object lives in its module)
+ * @code:     a routine the object runs, or the code that set it up
+ *
+ * Return: true when @mod owns the object by any of the three.
+ */
+static inline bool ntshim_owns(const struct module *mod,
+			       const struct module *recorded,
+			       const void *obj, const void *code)
+{
+	if (!mod || (recorded && recorded == mod))
+		return true;
+	return (obj && within_module((unsigned long)obj, (struct module *)mod)) ||
+	       (code && within_module((unsigned long)code, (struct module *)mod));
+}
+
+/*
+ * What a going module leaves behind, each area's part.  @mod NULL means
+ * everything.  The cancel calls return how many they cancelled, so the
+ * owner can repeat until objects that re-arm each other are all stopped.
+ */
+unsigned int ntshim_timer_cancel(const struct module *mod, const char *why);
+unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why);
+unsigned int ntshim_workitem_cancel(const struct module *mod, const char *why);
+void ntshim_lookaside_reclaim(const struct module *mod);
+void ntshim_mm_reclaim(const struct module *mod);
+void ntshim_mdl_exit(void);
+
+/* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 			  PVOID SystemArgument2, unsigned long caller);
-void ntshim_timer_init(struct dentry *root);
-void ntshim_timer_exit(void);
-void ntshim_timer_cancel_module(struct module *mod);
-int ntshim_workitem_init(struct dentry *root);
-void ntshim_workitem_exit(void);
-void ntshim_workitem_cancel_module(struct module *mod);
 
 #endif /* _NTSHIM_INTERNAL_H */

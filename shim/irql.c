@@ -234,3 +234,12 @@ void ntshim_paged_code_violation(unsigned long caller)
 			 "PAGED_CODE() at IRQL %u", KeGetCurrentIrql());
 }
 EXPORT_SYMBOL_GPL(ntshim_paged_code_violation);
+
+/* The IRQL rule of every call that may sleep (mutexes, resources, waits). */
+void ntshim_sync_bad_irql(const void *object, const char *what, unsigned long caller)
+{
+	ntshim_violation(NTSHIM_V_SYNC_BAD_IRQL, 0, object, caller,
+			 "%s at IRQL %u: would sleep above APC_LEVEL, refused",
+			 what, KeGetCurrentIrql());
+}
+EXPORT_SYMBOL_GPL(ntshim_sync_bad_irql);

@@ -779,22 +779,17 @@ DEFINE_SHOW_ATTRIBUTE(lookaside);
  * Windows' Driver Verifier catches this at unload; ntshim reports it as
  * a leak and deletes the list while the module's memory still exists.
  */
-static int lookaside_module_notify(struct notifier_block *nb,
-				   unsigned long action, void *data)
+void ntshim_lookaside_reclaim(const struct module *mod)
 {
-	struct module *mod = data;
 	GENERAL_LOOKASIDE *L;
 	unsigned long flags;
 	bool found;
 
-	/* GOING comes after the module's exit, before its memory is freed. */
-	if (action != MODULE_STATE_GOING)
-		return NOTIFY_DONE;
 	do {
 		found = false;
 		spin_lock_irqsave(&lookaside_lists_lock, flags);
 		list_for_each_entry(L, &lookaside_lists, ListEntry) {
-			if (within_module((unsigned long)L, mod)) {
+			if (ntshim_owns(mod, NULL, L, NULL)) {
 				list_del_init(&L->ListEntry);
 				found = true;
 				break;
@@ -804,26 +799,20 @@ static int lookaside_module_notify(struct notifier_block *nb,
 		if (found) {
 			ntshim_violation(NTSHIM_V_POOL_LEAK, L->Tag, L, 0,
 					 "%s unloads without deleting this lookaside list",
-					 mod->name);
+					 mod ? mod->name : "ntshim");
 			lookaside_delete(L, 0);
 		}
 	} while (found);
-	return NOTIFY_DONE;
 }
-
-static struct notifier_block lookaside_module_nb = {
-	.notifier_call = lookaside_module_notify,
-};
 
 int ntshim_lookaside_init(struct dentry *root)
 {
 	debugfs_create_file("lookaside", 0400, root, NULL, &lookaside_fops);
-	return register_module_notifier(&lookaside_module_nb);
+	return 0;
 }
 
 void ntshim_lookaside_exit(void)
 {
-	unregister_module_notifier(&lookaside_module_nb);
 	flush_work(&lookaside_doomed_work);
 	lookaside_doomed_work_fn(NULL);
 	if (!list_empty(&lookaside_lists))

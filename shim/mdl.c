@@ -24,9 +24,17 @@
 
 /* IoAllocateMdl()'s block: tracking record, MDL header, PFN array. */
 struct mdl_alloc {
-	struct mm_block track;
+	struct ntshim_mm_block track;
 	MDL mdl;
 	/* PFN_NUMBER pfns[] follow mdl directly, as MmGetMdlPfnArray() expects */
+};
+
+static void mdl_release(struct ntshim_mm_block *b);
+
+static const struct ntshim_mm_kind mdl_kind = {
+	.name = "mdl",
+	.tag = NTSHIM_MDL_TAG,
+	.release = mdl_release,
 };
 
 static_assert(sizeof(struct mdl_alloc) ==
@@ -80,14 +88,8 @@ PMDL ntshim_mdl_allocate(PVOID VirtualAddress, ULONG Length,
 	MmInitializeMdl(&a->mdl, VirtualAddress, Length);
 	memset(MmGetMdlPfnArray(&a->mdl), 0, pfn_bytes);
 
-	a->track.addr = &a->mdl;
-	a->track.size = Length;
-	a->track.kind = MM_KIND_MDL;
-	a->track.tag = NTSHIM_MDL_TAG;
-	a->track.charge = sizeof(MDL) + pfn_bytes;
-	a->track.owner = owner;
-	a->track.caller = caller;
-	ntshim_mm_track(&a->track);
+	ntshim_mm_track(&a->track, &mdl_kind, &a->mdl, Length,
+			sizeof(MDL) + pfn_bytes, owner, caller);
 	return &a->mdl;
 }
 EXPORT_SYMBOL_GPL(ntshim_mdl_allocate);
@@ -551,7 +553,7 @@ static void mdl_free(struct mdl_alloc *a)
 
 void IoFreeMdl(PMDL Mdl)
 {
-	struct mm_block *b = ntshim_mm_untrack(Mdl, MM_KIND_MDL);
+	struct ntshim_mm_block *b = ntshim_mm_untrack(Mdl, &mdl_kind);
 
 	if (!b) {
 		mdl_violation(MDL_BAD_ARG, Mdl,
@@ -569,7 +571,7 @@ void IoFreeMdl(PMDL Mdl)
 }
 EXPORT_SYMBOL_GPL(IoFreeMdl);
 
-void ntshim_mdl_release(struct mm_block *b)
+static void mdl_release(struct ntshim_mm_block *b)
 {
 	mdl_free(container_of(b, struct mdl_alloc, track));
 }

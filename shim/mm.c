@@ -33,65 +33,26 @@
 #define MAX_PAGE_ORDER (MAX_ORDER - 1)
 #endif
 
-static DEFINE_SPINLOCK(mm_lock);
-static LIST_HEAD(mm_blocks);
+static void contiguous_release(struct ntshim_mm_block *b);
+static void noncached_release(struct ntshim_mm_block *b);
+static void iospace_release(struct ntshim_mm_block *b);
 
-static const char *const kind_names[] = {
-	[MM_KIND_CONTIGUOUS] = "contiguous",
-	[MM_KIND_NONCACHED] = "noncached",
-	[MM_KIND_IOSPACE] = "iospace",
-	[MM_KIND_MDL] = "mdl",
+static const struct ntshim_mm_kind contiguous_kind = {
+	.name = "contiguous",
+	.tag = NTSHIM_MM_TAG_CONTIGUOUS,
+	.release = contiguous_release,
 };
 
-static const char *owner_name(const struct module *owner)
-{
-	return owner ? owner->name : "kernel";
-}
+static const struct ntshim_mm_kind noncached_kind = {
+	.name = "noncached",
+	.tag = NTSHIM_MM_TAG_NONCACHED,
+	.release = noncached_release,
+};
 
-void ntshim_mm_track(struct mm_block *b)
-{
-	unsigned long flags;
-
-	if (b->tag)
-		ntshim_pool_charge(b->tag, NonPagedPool, b->charge);
-	spin_lock_irqsave(&mm_lock, flags);
-	list_add_tail(&b->node, &mm_blocks);
-	spin_unlock_irqrestore(&mm_lock, flags);
-}
-
-struct mm_block *ntshim_mm_untrack(const void *addr, enum mm_kind kind)
-{
-	struct mm_block *b, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&mm_lock, flags);
-	list_for_each_entry(b, &mm_blocks, node) {
-		if (b->addr == addr && b->kind == kind) {
-			list_del(&b->node);
-			found = b;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&mm_lock, flags);
-	if (found && found->tag)
-		ntshim_pool_uncharge(found->tag, NonPagedPool, found->charge);
-	return found;
-}
-
-ULONG ntshim_mm_outstanding(const struct module *owner)
-{
-	struct mm_block *b;
-	unsigned long flags;
-	ULONG n = 0;
-
-	spin_lock_irqsave(&mm_lock, flags);
-	list_for_each_entry(b, &mm_blocks, node)
-		if (!owner || b->owner == owner)
-			n++;
-	spin_unlock_irqrestore(&mm_lock, flags);
-	return n;
-}
-EXPORT_SYMBOL_GPL(ntshim_mm_outstanding);
+static const struct ntshim_mm_kind iospace_kind = {
+	.name = "iospace",
+	.release = iospace_release,
+};
 
 /* Contiguous memory --------------------------------------------------- */
 
@@ -142,7 +103,7 @@ PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
 	u64 high = Highest.QuadPart;
 	u64 boundary = Boundary.QuadPart;
 	bool atomic = KeGetCurrentIrql() > APC_LEVEL;
-	struct mm_block *b;
+	struct ntshim_mm_block *b;
 	unsigned int npages;
 	size_t bytes;
 	u64 first, last;
@@ -187,15 +148,9 @@ PVOID ntshim_mm_alloc_contiguous(SIZE_T NumberOfBytes, PHYSICAL_ADDRESS Lowest,
 	if (set_cache(addr, npages, CacheType))
 		goto out_free_pages;
 
-	b->addr = addr;
-	b->size = NumberOfBytes;
-	b->kind = MM_KIND_CONTIGUOUS;
-	b->tag = NTSHIM_MM_TAG_CONTIGUOUS;
-	b->charge = bytes;
-	b->owner = owner;
-	b->caller = caller;
 	b->cache = CacheType;
-	ntshim_mm_track(b);
+	ntshim_mm_track(b, &contiguous_kind, addr, NumberOfBytes, bytes, owner,
+			caller);
 	return addr;
 
 out_free_pages:
@@ -206,7 +161,7 @@ out_free_block:
 }
 EXPORT_SYMBOL_GPL(ntshim_mm_alloc_contiguous);
 
-static void contiguous_release(struct mm_block *b)
+static void contiguous_release(struct ntshim_mm_block *b)
 {
 	size_t bytes = ROUND_TO_PAGES(b->size);
 
@@ -219,7 +174,7 @@ static void contiguous_release(struct mm_block *b)
 void ntshim_mm_free_contiguous(PVOID BaseAddress, SIZE_T NumberOfBytes,
 			       unsigned long caller)
 {
-	struct mm_block *b = ntshim_mm_untrack(BaseAddress, MM_KIND_CONTIGUOUS);
+	struct ntshim_mm_block *b = ntshim_mm_untrack(BaseAddress, &contiguous_kind);
 
 	if (!b) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_CONTIGUOUS,
@@ -228,7 +183,7 @@ void ntshim_mm_free_contiguous(PVOID BaseAddress, SIZE_T NumberOfBytes,
 		return;
 	}
 	if (NumberOfBytes && NumberOfBytes != b->size)
-		ntshim_violation(NTSHIM_V_MM_BAD_ARG, b->tag, BaseAddress, caller,
+		ntshim_violation(NTSHIM_V_MM_BAD_ARG, b->kind->tag, BaseAddress, caller,
 				 "freed with size %zu, allocated %zu",
 				 NumberOfBytes, b->size);
 	contiguous_release(b);
@@ -241,7 +196,7 @@ PVOID ntshim_mm_alloc_noncached(SIZE_T NumberOfBytes,
 				struct module *owner,
 				unsigned long caller)
 {
-	struct mm_block *b;
+	struct ntshim_mm_block *b;
 	struct page **pages;
 	unsigned int i, npages;
 	void *addr;
@@ -278,15 +233,9 @@ PVOID ntshim_mm_alloc_noncached(SIZE_T NumberOfBytes,
 		goto out_free_pages;
 	}
 
-	b->addr = addr;
-	b->size = NumberOfBytes;
-	b->kind = MM_KIND_NONCACHED;
-	b->tag = NTSHIM_MM_TAG_NONCACHED;
-	b->charge = (size_t)npages << PAGE_SHIFT;
-	b->owner = owner;
-	b->caller = caller;
 	b->pages = pages;
-	ntshim_mm_track(b);
+	ntshim_mm_track(b, &noncached_kind, addr, NumberOfBytes,
+			(size_t)npages << PAGE_SHIFT, owner, caller);
 	return addr;
 
 out_free_pages:
@@ -299,7 +248,7 @@ out_free:
 }
 EXPORT_SYMBOL_GPL(ntshim_mm_alloc_noncached);
 
-static void noncached_release(struct mm_block *b)
+static void noncached_release(struct ntshim_mm_block *b)
 {
 	unsigned int npages = BYTES_TO_PAGES(b->size);
 
@@ -314,7 +263,7 @@ static void noncached_release(struct mm_block *b)
 void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
 			      unsigned long caller)
 {
-	struct mm_block *b;
+	struct ntshim_mm_block *b;
 
 	if (KeGetCurrentIrql() > APC_LEVEL) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_NONCACHED,
@@ -322,7 +271,7 @@ void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
 				 "MmFreeNonCachedMemory above APC_LEVEL; leaked");
 		return;
 	}
-	b = ntshim_mm_untrack(BaseAddress, MM_KIND_NONCACHED);
+	b = ntshim_mm_untrack(BaseAddress, &noncached_kind);
 	if (!b) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, NTSHIM_MM_TAG_NONCACHED,
 				 BaseAddress, caller,
@@ -330,7 +279,7 @@ void ntshim_mm_free_noncached(PVOID BaseAddress, SIZE_T NumberOfBytes,
 		return;
 	}
 	if (NumberOfBytes != b->size)
-		ntshim_violation(NTSHIM_V_MM_BAD_ARG, b->tag, BaseAddress, caller,
+		ntshim_violation(NTSHIM_V_MM_BAD_ARG, b->kind->tag, BaseAddress, caller,
 				 "freed with size %zu, allocated %zu",
 				 (size_t)NumberOfBytes, b->size);
 	noncached_release(b);
@@ -344,7 +293,7 @@ PVOID ntshim_mm_map_io_space(PHYSICAL_ADDRESS PhysicalAddress,
 			     struct module *owner, unsigned long caller)
 {
 	phys_addr_t phys = (phys_addr_t)PhysicalAddress.QuadPart;
-	struct mm_block *b;
+	struct ntshim_mm_block *b;
 	void __iomem *io = NULL;
 	void *addr;
 	int ram;
@@ -407,18 +356,13 @@ PVOID ntshim_mm_map_io_space(PHYSICAL_ADDRESS PhysicalAddress,
 		return NULL;
 	}
 
-	b->addr = addr;
-	b->size = NumberOfBytes;
-	b->kind = MM_KIND_IOSPACE;
-	b->owner = owner;
-	b->caller = caller;
 	b->ram = ram == REGION_INTERSECTS;
-	ntshim_mm_track(b);
+	ntshim_mm_track(b, &iospace_kind, addr, NumberOfBytes, 0, owner, caller);
 	return addr;
 }
 EXPORT_SYMBOL_GPL(ntshim_mm_map_io_space);
 
-static void iospace_release(struct mm_block *b)
+static void iospace_release(struct ntshim_mm_block *b)
 {
 	if (b->ram)
 		memunmap(b->addr);
@@ -430,7 +374,7 @@ static void iospace_release(struct mm_block *b)
 void ntshim_mm_unmap_io_space(PVOID BaseAddress, SIZE_T NumberOfBytes,
 			      unsigned long caller)
 {
-	struct mm_block *b = ntshim_mm_untrack(BaseAddress, MM_KIND_IOSPACE);
+	struct ntshim_mm_block *b = ntshim_mm_untrack(BaseAddress, &iospace_kind);
 
 	if (!b) {
 		ntshim_violation(NTSHIM_V_MM_BAD_ARG, 0, BaseAddress, caller,
@@ -497,90 +441,3 @@ BOOLEAN MmIsAddressValid(PVOID VirtualAddress)
 #endif
 }
 EXPORT_SYMBOL_GPL(MmIsAddressValid);
-
-/* Leaks and debugfs --------------------------------------------------- */
-
-static void mm_release(struct mm_block *b)
-{
-	switch (b->kind) {
-	case MM_KIND_CONTIGUOUS:
-		contiguous_release(b);
-		break;
-	case MM_KIND_NONCACHED:
-		noncached_release(b);
-		break;
-	case MM_KIND_IOSPACE:
-		iospace_release(b);
-		break;
-	case MM_KIND_MDL:
-		ntshim_mdl_release(b);
-		break;
-	}
-}
-
-/* Report and free what @mod (every owner when @all) still holds. */
-static void mm_reclaim(const struct module *mod, bool all)
-{
-	struct mm_block *b, *next;
-	unsigned long flags;
-	LIST_HEAD(leaked);
-
-	spin_lock_irqsave(&mm_lock, flags);
-	list_for_each_entry_safe(b, next, &mm_blocks, node)
-		if (all || b->owner == mod)
-			list_move_tail(&b->node, &leaked);
-	spin_unlock_irqrestore(&mm_lock, flags);
-
-	list_for_each_entry_safe(b, next, &leaked, node) {
-		list_del(&b->node);
-		ntshim_violation(NTSHIM_V_MM_LEAK, b->tag, b->addr, b->caller,
-				 "%s of %zu bytes still held by %s at unload; freed",
-				 kind_names[b->kind], b->size, owner_name(b->owner));
-		if (b->tag)
-			ntshim_pool_uncharge(b->tag, NonPagedPool, b->charge);
-		mm_release(b);
-	}
-}
-
-static int mm_module_notify(struct notifier_block *nb, unsigned long action,
-			    void *data)
-{
-	if (action == MODULE_STATE_GOING)
-		mm_reclaim(data, false);
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block mm_module_nb = {
-	.notifier_call = mm_module_notify,
-};
-
-static int mm_outstanding_show(struct seq_file *m, void *v)
-{
-	struct mm_block *b;
-	unsigned long flags;
-
-	/* %px as in violations: the raw address is what a developer needs. */
-	seq_puts(m, "Address Kind Size Owner Caller\n");
-	spin_lock_irqsave(&mm_lock, flags);
-	list_for_each_entry(b, &mm_blocks, node)
-		seq_printf(m, "%px %s %zu %s %pS\n", b->addr,
-			   kind_names[b->kind], b->size, owner_name(b->owner),
-			   (void *)b->caller);
-	spin_unlock_irqrestore(&mm_lock, flags);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(mm_outstanding);
-
-int ntshim_mm_init(struct dentry *root)
-{
-	debugfs_create_file("mm_outstanding", 0400, root, NULL,
-			    &mm_outstanding_fops);
-	return register_module_notifier(&mm_module_nb);
-}
-
-void ntshim_mm_exit(void)
-{
-	unregister_module_notifier(&mm_module_nb);
-	mm_reclaim(NULL, true);
-	ntshim_mdl_exit();
-}

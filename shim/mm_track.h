@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Tracking of Mm allocations, I/O mappings and MDLs (shared by mm.c and
- * mdl.c).  They are not hot, so one list under a spinlock does.
+ * Tracking of Mm allocations, I/O mappings and MDLs (mm_track.c), used by
+ * mm.c and mdl.c.  They are not hot, so one list under a spinlock does.
+ * Each kind of block brings its own release routine, so the tracker
+ * calls back into nobody by name.
  */
 #ifndef _NTSHIM_MM_TRACK_H
 #define _NTSHIM_MM_TRACK_H
@@ -10,36 +12,41 @@
 #include <linux/mm.h>
 #include <linux/types.h>
 
+struct dentry;
 struct module;
 struct page;
+struct ntshim_mm_block;
 
-enum mm_kind {
-	MM_KIND_CONTIGUOUS,
-	MM_KIND_NONCACHED,
-	MM_KIND_IOSPACE,
-	MM_KIND_MDL,
+/**
+ * struct ntshim_mm_kind - what a kind of tracked block is
+ * @name:    its name in reports and mm_outstanding
+ * @tag:     pool tag it is charged to; 0 if not charged
+ * @release: frees a block whose owner leaked it (unmap, unlock, free)
+ */
+struct ntshim_mm_kind {
+	const char *name;
+	u32 tag;
+	void (*release)(struct ntshim_mm_block *b);
 };
 
 /**
- * struct mm_block - one tracked allocation or mapping
+ * struct ntshim_mm_block - one tracked allocation or mapping
  * @node:   entry in the tracking list
  * @addr:   the address the caller holds
  * @size:   the size it asked for
  * @kind:   what it is
- * @tag:    pool tag it is charged to; 0 if not charged
- * @charge: bytes charged
+ * @charge: bytes charged to @kind's tag
  * @owner:  the module that made it (NULL: built-in code)
  * @caller: the caller's code address
- * @pages:  NONCACHED: its pages
- * @cache:  CONTIGUOUS: its MEMORY_CACHING_TYPE
- * @ram:    IOSPACE: mapped with memremap() (system RAM), not ioremap()
+ * @pages:  noncached: its pages
+ * @cache:  contiguous: its MEMORY_CACHING_TYPE
+ * @ram:    I/O space: mapped with memremap() (system RAM), not ioremap()
  */
-struct mm_block {
+struct ntshim_mm_block {
 	struct list_head node;
 	void *addr;
 	size_t size;
-	enum mm_kind kind;
-	u32 tag;
+	const struct ntshim_mm_kind *kind;
 	size_t charge;
 	struct module *owner;
 	unsigned long caller;
@@ -66,11 +73,17 @@ static inline bool ntshim_is_vmalloc_or_module(const void *p)
 	return is_vmalloc_addr(p);
 }
 
-void ntshim_mm_track(struct mm_block *b);
-struct mm_block *ntshim_mm_untrack(const void *addr, enum mm_kind kind);
+/* Fill @b (the fields above @pages), charge it and list it. */
+void ntshim_mm_track(struct ntshim_mm_block *b, const struct ntshim_mm_kind *kind,
+		     void *addr, size_t size, size_t charge,
+		     struct module *owner, unsigned long caller);
+struct ntshim_mm_block *ntshim_mm_untrack(const void *addr,
+					  const struct ntshim_mm_kind *kind);
 
-/* mdl.c: free an MDL whose owner leaked it (unmap, unlock, free). */
-void ntshim_mdl_release(struct mm_block *b);
+/* Report and release what @mod (everything when NULL) still holds. */
+void ntshim_mm_reclaim(const struct module *mod);
+void ntshim_mm_track_init(struct dentry *root);
+
 /* mdl.c: wait for unmaps deferred from DISPATCH_LEVEL. */
 void ntshim_mdl_exit(void);
 

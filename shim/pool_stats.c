@@ -14,7 +14,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
-#include <linux/notifier.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -235,19 +234,6 @@ u64 pool_stats_outstanding(void)
 	return total;
 }
 
-static int pool_module_notify(struct notifier_block *nb, unsigned long action,
-			      void *data)
-{
-	/* GOING comes after the module's exit (or failed init). */
-	if (action == MODULE_STATE_GOING)
-		ntshim_pool_report_leaks(data);
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block pool_module_nb = {
-	.notifier_call = pool_module_notify,
-};
-
 struct pool_tag_row {
 	ULONG tag;
 	bool paged;
@@ -320,14 +306,13 @@ int pool_stats_init(struct dentry *root)
 	e->tag = NTSHIM_TAG('O', 'v', 'f', 'l');
 	e->pcpu = &pool_overflow_counters;
 	debugfs_create_file("pooltags", 0400, root, NULL, &pooltags_fops);
-	return register_module_notifier(&pool_module_nb);
+	return 0;
 }
 
 void pool_stats_exit(void)
 {
 	unsigned int i;
 
-	unregister_module_notifier(&pool_module_nb);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		free_percpu(pool_tags[i].pcpu);
 		pool_tags[i].pcpu = NULL;

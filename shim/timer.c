@@ -21,12 +21,11 @@
 #include <linux/spinlock.h>
 #include <ntshim/ntddk.h>
 
+#include "deferred_stats.h"
 #include "internal.h"
 
 static DEFINE_RAW_SPINLOCK(ntshim_timer_lock);
 static LIST_HEAD(ntshim_timers_set);
-static atomic64_t ntshim_timer_fired;
-static atomic64_t ntshim_timer_cancelled;
 
 static bool timer_valid(PKTIMER Timer, unsigned long caller, const char *what)
 {
@@ -90,7 +89,7 @@ static enum hrtimer_restart ntshim_timer_expire(struct hrtimer *hr)
 	}
 	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
 
-	atomic64_inc(&ntshim_timer_fired);
+	ntshim_deferred_inc(TIMER_FIRED);
 	if (Dpc) {
 		KeQuerySystemTimePrecise(&now);
 		ntshim_dpc_insert(Dpc, (PVOID)(ULONG_PTR)now.LowPart,
@@ -254,21 +253,24 @@ BOOLEAN KeReadStateTimer(PKTIMER Timer)
 }
 EXPORT_SYMBOL_GPL(KeReadStateTimer);
 
-/* Cancel (and report) every set timer that belongs to @mod, or all. */
-static void timer_cancel_matching(struct module *mod, const char *why)
+/*
+ * Cancel (and report) every set timer that @mod owns (all when NULL).
+ * Returns how many it cancelled.
+ */
+unsigned int ntshim_timer_cancel(const struct module *mod, const char *why)
 {
 	PKTIMER Timer;
 	unsigned long flags;
+	unsigned int n = 0;
 
 	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
 	for (;;) {
 		bool found = false;
 
 		list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry) {
-			if (!mod || within_module(Timer->SetBy, mod) ||
-			    within_module((unsigned long)Timer, mod) ||
+			if (ntshim_owns(mod, NULL, Timer, (void *)Timer->SetBy) ||
 			    (Timer->Dpc &&
-			     within_module((unsigned long)Timer->Dpc->DeferredRoutine, mod))) {
+			     ntshim_owns(mod, NULL, NULL, Timer->Dpc->DeferredRoutine))) {
 				found = true;
 				break;
 			}
@@ -283,42 +285,11 @@ static void timer_cancel_matching(struct module *mod, const char *why)
 			continue;
 		}
 		timer_unset_locked(Timer);
-		atomic64_inc(&ntshim_timer_cancelled);
+		n++;
+		ntshim_deferred_inc(TIMER_CANCELLED);
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, Timer->SetBy,
 				 "timer still set at %s: cancelled", why);
 	}
 	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
-}
-
-void ntshim_timer_cancel_module(struct module *mod)
-{
-	timer_cancel_matching(mod, "module unload");
-}
-
-static int timer_show(struct seq_file *m, void *v)
-{
-	PKTIMER Timer;
-	unsigned long flags;
-	unsigned int set = 0;
-
-	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-	list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry)
-		set++;
-	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
-
-	seq_printf(m, "set:       %u\n", set);
-	seq_printf(m, "fired:     %lld\n", atomic64_read(&ntshim_timer_fired));
-	seq_printf(m, "cancelled: %lld\n", atomic64_read(&ntshim_timer_cancelled));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(timer);
-
-void ntshim_timer_init(struct dentry *root)
-{
-	debugfs_create_file("timer", 0444, root, NULL, &timer_fops);
-}
-
-void ntshim_timer_exit(void)
-{
-	timer_cancel_matching(NULL, "ntshim exit");
+	return n;
 }

@@ -18,6 +18,7 @@
 #include <linux/workqueue.h>
 #include <ntshim/ntddk.h>
 
+#include "deferred_stats.h"
 #include "internal.h"
 
 /* struct ntshim_work.flags */
@@ -31,8 +32,6 @@ static struct workqueue_struct *ntshim_work_wq;
 static struct workqueue_struct *ntshim_work_hi_wq;
 static DEFINE_SPINLOCK(ntshim_work_lock);
 static LIST_HEAD(ntshim_work_queued);
-static atomic64_t ntshim_work_run;
-static atomic64_t ntshim_work_cancelled;
 
 static void ntshim_work_run_fn(struct work_struct *work)
 {
@@ -46,7 +45,7 @@ static void ntshim_work_run_fn(struct work_struct *work)
 	free_after = test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags);
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
 
-	atomic64_inc(&ntshim_work_run);
+	ntshim_deferred_inc(WORK_RUN);
 	if (w->kind == NTSHIM_WORK_IO) {
 		PIO_WORKITEM item = container_of(w, IO_WORKITEM, Work);
 
@@ -301,23 +300,27 @@ static const void *work_owner_object(struct ntshim_work *w)
 	return container_of(w, WORK_QUEUE_ITEM, Work);
 }
 
-/* Cancel and report queued items of @mod (or all), then wait for the rest. */
-static void work_cancel_matching(struct module *mod, const char *why)
+/*
+ * Cancel and report queued items that @mod owns (all when NULL), then
+ * wait for the running ones.  Returns how many it cancelled.
+ */
+unsigned int ntshim_workitem_cancel(const struct module *mod, const char *why)
 {
 	struct ntshim_work *w, *next;
 	LIST_HEAD(freed);
 	unsigned long flags;
+	unsigned int n = 0;
 
 	spin_lock_irqsave(&ntshim_work_lock, flags);
 	list_for_each_entry_safe(w, next, &ntshim_work_queued, entry) {
 		const void *obj = work_owner_object(w);
 
-		if (mod && !within_module((unsigned long)w->routine, mod) &&
-		    !within_module((unsigned long)obj, mod))
+		if (!ntshim_owns(mod, NULL, obj, w->routine))
 			continue;
 		if (!work_dequeue_locked(w))
 			continue;
-		atomic64_inc(&ntshim_work_cancelled);
+		n++;
+		ntshim_deferred_inc(WORK_CANCELLED);
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, obj, w->queued_by,
 				 "work item %ps still queued at %s: cancelled",
 				 w->routine, why);
@@ -330,32 +333,10 @@ static void work_cancel_matching(struct module *mod, const char *why)
 		kfree(container_of(w, IO_WORKITEM, Work));
 	flush_workqueue(ntshim_work_hi_wq);
 	flush_workqueue(ntshim_work_wq);
+	return n;
 }
 
-void ntshim_workitem_cancel_module(struct module *mod)
-{
-	work_cancel_matching(mod, "module unload");
-}
-
-static int workitem_show(struct seq_file *m, void *v)
-{
-	struct ntshim_work *w;
-	unsigned long flags;
-	unsigned int queued = 0;
-
-	spin_lock_irqsave(&ntshim_work_lock, flags);
-	list_for_each_entry(w, &ntshim_work_queued, entry)
-		queued++;
-	spin_unlock_irqrestore(&ntshim_work_lock, flags);
-
-	seq_printf(m, "queued:    %u\n", queued);
-	seq_printf(m, "run:       %lld\n", atomic64_read(&ntshim_work_run));
-	seq_printf(m, "cancelled: %lld\n", atomic64_read(&ntshim_work_cancelled));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(workitem);
-
-int ntshim_workitem_init(struct dentry *root)
+int ntshim_workitem_init(void)
 {
 	ntshim_work_wq = alloc_workqueue("ntshim_work", 0, 0);
 	if (!ntshim_work_wq)
@@ -365,13 +346,11 @@ int ntshim_workitem_init(struct dentry *root)
 		destroy_workqueue(ntshim_work_wq);
 		return -ENOMEM;
 	}
-	debugfs_create_file("workitem", 0444, root, NULL, &workitem_fops);
 	return 0;
 }
 
 void ntshim_workitem_exit(void)
 {
-	work_cancel_matching(NULL, "ntshim exit");
 	destroy_workqueue(ntshim_work_hi_wq);
 	destroy_workqueue(ntshim_work_wq);
 }

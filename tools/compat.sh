@@ -92,7 +92,7 @@ for kdir in $kdirs; do
 		[ -f "$obj/examples/Kbuild" ] && built="$built examples"
 		note=
 		[ $kunit = no ] && note=" (tests compiled, not linkable: no CONFIG_KUNIT)"
-		if [ $status -eq 0 ] && [ -z "$problems" ] && [ -f "$obj/module/ntshim.ko" ] &&
+		if [ $status -eq 0 ] && [ -z "$problems" ] && [ -f "$obj/ntshim.ko" ] &&
 		   [ -f "$obj/kunit/ntshim_test.ko" ]; then
 			echo "compat: $krel $cfg: ok, $built in $(( $(date +%s) - start )) s$note"
 			ok=$((ok + 1))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The demos' registry and debugfs files: /sys/kernel/debug/ntshim/demos/
+ * ntshim_demos.ko: the demos' registry and debugfs files.  It is a client
+ * of ntshim.ko like any ported driver.  /sys/kernel/debug/ntshim/demos/
  * holds one read-only file per demo (reading it runs the demo and returns
  * its output, ending in "status: <NTSTATUS name>") and "all", the list of
  * demos with a line each.
@@ -12,15 +13,15 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
 
-#include "../../shim/internal.h"
 #include "demos.h"
 
 /*
- * NTSHIM_DEMO_LIST comes from module/Kbuild: D(pool) D(file_list) ... for
+ * NTSHIM_DEMO_LIST comes from module/demos/Kbuild: D(pool) D(file_list) ... for
  * the demos that are built.
  */
 #ifndef NTSHIM_DEMO_LIST
@@ -145,22 +146,33 @@ static int all_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(all);
 
-int ntshim_demos_init(struct dentry *root)
+static struct dentry *demos_dir;
+
+static int __init ntshim_demos_init(void)
 {
-	struct dentry *dir = debugfs_create_dir("demos", root);
+	/* Beside ntshim.ko's own files, where users have always found them. */
+	struct dentry *root = debugfs_lookup("ntshim", NULL);
 	size_t i;
 
-	debugfs_create_file("all", 0444, dir, NULL, &all_fops);
+	if (IS_ERR_OR_NULL(root))
+		return -ENOENT;
+	demos_dir = debugfs_create_dir("demos", root);
+	dput(root);
+	debugfs_create_file("all", 0444, demos_dir, NULL, &all_fops);
 	for (i = 0; i < ARRAY_SIZE(demos); i++)
-		debugfs_create_file(demos[i]->name, 0444, dir,
+		debugfs_create_file(demos[i]->name, 0444, demos_dir,
 				    (void *)demos[i], &demo_fops);
 	return 0;
 }
 
-void ntshim_demos_exit(void)
+static void __exit ntshim_demos_exit(void)
 {
-	/*
-	 * Nothing to undo: main.c removes the debugfs tree first, which
-	 * waits for running demos, and demos keep no state between runs.
-	 */
+	/* Waits for running demos; demos keep no state between runs. */
+	debugfs_remove_recursive(demos_dir);
 }
+
+module_init(ntshim_demos_init);
+module_exit(ntshim_demos_exit);
+
+MODULE_DESCRIPTION("The classic DDK examples on ntshim, run from debugfs");
+MODULE_LICENSE("GPL");

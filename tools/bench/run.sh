@@ -38,7 +38,7 @@ log=$cache/bench.log
 csv=$cache/bench.csv
 txt=$cache/bench.txt
 make_initramfs "$cache/bench.cpio.gz" "$bench_src/guest-bench.sh" \
-	"$obj/module/ntshim.ko" \
+	"$obj/ntshim.ko" \
 	"$obj/tools/bench/ntshim_bench.ko rounds=$rounds batch_us=$batch_us profile=$profile"
 accel=TCG
 [ "${NTSHIM_VM_KVM:-0}" = 1 ] && accel=KVM

@@ -12,7 +12,7 @@ obj=$cache/obj-debug
 echo "ntshim: building modules against $kdir" >&2
 build_modules "$kdir" "$obj" NTSHIM_DEBUG=1
 log=$cache/demo.log
-make_initramfs "$cache/demo.cpio.gz" "$vm_dir/guest-demo.sh" "$obj/module/ntshim.ko"
+make_initramfs "$cache/demo.cpio.gz" "$vm_dir/guest-demo.sh" "$obj/ntshim.ko" "$obj/module/demos/ntshim_demos.ko"
 echo "ntshim: booting the test VM (log: $log)" >&2
 status=0
 run_vm "$kdir" "$cache/demo.cpio.gz" "$log" || status=$?

@@ -26,7 +26,7 @@ echo "ntshim: kernel $kdir, ntshim symbols in $obj/Module.symvers" >&2
 
 printf '%s\n' "$cmd" > "$cache/vm-cmd.sh"
 # shellcheck disable=SC2086
-make_initramfs "$cache/vm.cpio.gz" "$cache/vm-cmd.sh" "$obj/module/ntshim.ko" $modules
+make_initramfs "$cache/vm.cpio.gz" "$cache/vm-cmd.sh" "$obj/ntshim.ko" $modules
 status=0
 V=1 run_vm "$kdir" "$cache/vm.cpio.gz" "$cache/vm.log" || status=$?
 splats=$(vm_splats "$cache/vm.log")

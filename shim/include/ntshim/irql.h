@@ -250,4 +250,15 @@ void ntshim_paged_code_violation(unsigned long caller);
  */
 #define PAGED_CODE_LOCKED() ((void)0)
 
+/**
+ * ntshim_sync_bad_irql() - report a sleeping sync call at too high an IRQL
+ * @object: the lock or object involved
+ * @what:   the API called
+ * @caller: the caller's code address
+ *
+ * Reports SYNC_BAD_IRQL with the current IRQL.  For ntshim's own inline
+ * wrappers of calls that may sleep (mutexes, resources, waits).
+ */
+void ntshim_sync_bad_irql(const void *object, const char *what, unsigned long caller);
+
 #endif /* _NTSHIM_IRQL_H */

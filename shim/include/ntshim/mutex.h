@@ -333,15 +333,4 @@ static __always_inline void ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
  */
 #define KeLeaveGuardedRegion() do { } while (0)
 
-/**
- * ntshim_sync_bad_irql() - report a sleeping sync call at too high an IRQL
- * @object: the lock or object involved
- * @what:   the API called
- * @caller: the caller's code address
- *
- * Reports SYNC_BAD_IRQL with the current IRQL.  For ntshim's own inline
- * wrappers.
- */
-void ntshim_sync_bad_irql(const void *object, const char *what, unsigned long caller);
-
 #endif /* _NTSHIM_MUTEX_H */

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one owner of what a module leaves behind.  When a client module
+ * goes (its exit routine has run, its code and data are still mapped),
+ * or when ntshim itself exits, everything it still owns is stopped and
+ * reclaimed in one order:
+ *
+ *   1. deferred work: timers, DPCs, work items, until a whole pass finds
+ *      nothing (a timer's DPC may set the timer again, a DPC may queue a
+ *      work item that queues the DPC): nothing can run the module's code
+ *      or touch its objects after this;
+ *   2. lookaside lists living in its memory;
+ *   3. Mm allocations, I/O mappings and MDLs;
+ *   4. pool leaks, reported last, when nothing can free any more.
+ *
+ * Windows' Driver Verifier checks the same at unload (bugcheck 0xC7 for
+ * timers and DPCs, 0xCE for code still queued after unload).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/notifier.h>
+#include <ntshim/pool.h>
+
+#include "internal.h"
+#include "mm_track.h"
+
+/* Enough for any honest chain of objects re-arming each other. */
+#define OWNER_MAX_PASSES 64
+
+static void owner_cancel_deferred(const struct module *mod, const char *why)
+{
+	unsigned int pass, n;
+
+	for (pass = 0; pass < OWNER_MAX_PASSES; pass++) {
+		/* Timers queue DPCs; DPCs set timers and queue work items. */
+		n = ntshim_timer_cancel(mod, why);
+		n += ntshim_dpc_cancel(mod, why);
+		n += ntshim_workitem_cancel(mod, why);
+		if (!n)
+			return;
+	}
+	pr_err("%s: deferred work still re-arming after %u passes\n",
+	       mod ? mod->name : "ntshim", OWNER_MAX_PASSES);
+}
+
+/**
+ * ntshim_owner_going() - stop and reclaim everything a module leaves
+ * @mod: the module going away; NULL at ntshim's own exit (everything)
+ */
+static void ntshim_owner_going(struct module *mod)
+{
+	const char *why = mod ? "module unload" : "ntshim exit";
+
+	owner_cancel_deferred(mod, why);
+	ntshim_lookaside_reclaim(mod);
+	ntshim_mm_reclaim(mod);
+	if (mod)
+		ntshim_pool_report_leaks(mod);
+}
+
+static int owner_module_notify(struct notifier_block *nb, unsigned long action,
+			       void *data)
+{
+	/* GOING comes after the module's exit (or failed init). */
+	if (action == MODULE_STATE_GOING)
+		ntshim_owner_going(data);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block owner_module_nb = {
+	.notifier_call = owner_module_notify,
+};
+
+int ntshim_owner_init(void)
+{
+	return register_module_notifier(&owner_module_nb);
+}
+
+void ntshim_owner_exit(void)
+{
+	unregister_module_notifier(&owner_module_nb);
+	ntshim_owner_going(NULL);
+	ntshim_mdl_exit();
+}
