@@ -14,6 +14,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -61,28 +63,69 @@ void pool_track_del(struct pool_track_node *t)
 	spin_unlock_irqrestore(&tl->lock, flags);
 }
 
+/* One row of pool_outstanding, copied out under the list's lock. */
+struct pool_outstanding_row {
+	const void *ptr;
+	u32 tag;
+	bool paged;
+	size_t size;
+	char owner[MODULE_NAME_LEN];
+	unsigned long caller;
+};
+
+/* Copy at most @max rows of @tl into @rows; returns how many. */
+static unsigned int pool_outstanding_snapshot(struct pool_track_list *tl,
+					      struct pool_outstanding_row *rows,
+					      unsigned int max)
+{
+	struct pool_track_node *t;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	spin_lock_irqsave(&tl->lock, flags);
+	list_for_each_entry(t, &tl->blocks, link) {
+		struct pool_tag_entry *e = pool_row_entry(t->row);
+
+		if (n == max)
+			break;
+		rows[n].ptr = t->ptr;
+		rows[n].tag = e->tag;
+		rows[n].paged = pool_type_paged(e->type);
+		rows[n].size = t->size;
+		strscpy(rows[n].owner, pool_owner_name(READ_ONCE(e->owner)),
+			sizeof(rows[n].owner));
+		rows[n].caller = e->caller;
+		n++;
+	}
+	spin_unlock_irqrestore(&tl->lock, flags);
+	return n;
+}
+
 static int pool_outstanding_show(struct seq_file *m, void *v)
 {
+	struct pool_outstanding_row *rows;
 	char tagbuf[NTSHIM_TAG_STR_LEN];
-	unsigned long flags;
+	unsigned int n, i, max;
 	int cpu;
 
 	seq_puts(m, "Address          Tag  Type      Size Owner Caller\n");
 	for_each_possible_cpu(cpu) {
 		struct pool_track_list *tl = per_cpu_ptr(&pool_track_lists, cpu);
-		struct pool_track_node *t;
 
-		spin_lock_irqsave(&tl->lock, flags);
-		list_for_each_entry(t, &tl->blocks, link) {
-			struct pool_tag_entry *e = pool_row_entry(t->row);
-
-			seq_printf(m, "%px %-4s %-5s %9zu %s %pS\n", t->ptr,
-				   ntshim_tag_str(e->tag, tagbuf),
-				   pool_type_name(pool_type_paged(e->type)),
-				   t->size, pool_owner_name(READ_ONCE(e->owner)),
-				   (void *)e->caller);
-		}
-		spin_unlock_irqrestore(&tl->lock, flags);
+		/* Snapshot with interrupts off, print after (as slub does). */
+		spin_lock_irq(&tl->lock);
+		max = list_count_nodes(&tl->blocks) + 64;
+		spin_unlock_irq(&tl->lock);
+		rows = kvmalloc_array(max, sizeof(*rows), GFP_KERNEL);
+		if (!rows)
+			return -ENOMEM;
+		n = pool_outstanding_snapshot(tl, rows, max);
+		for (i = 0; i < n; i++)
+			seq_printf(m, "%px %-4s %-5s %9zu %s %pS\n", rows[i].ptr,
+				   ntshim_tag_str(rows[i].tag, tagbuf),
+				   pool_type_name(rows[i].paged), rows[i].size,
+				   rows[i].owner, (void *)rows[i].caller);
+		kvfree(rows);
 	}
 	return 0;
 }
