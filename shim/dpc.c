@@ -41,7 +41,6 @@ static struct workqueue_struct *ntshim_dpc_wq;
 static DEFINE_RAW_SPINLOCK(ntshim_dpc_lock);
 static LIST_HEAD(ntshim_dpc_queued);
 
-
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
 	if (!Dpc) {
