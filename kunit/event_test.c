@@ -380,7 +380,7 @@ static void KeWaitForMultipleObjects_all_blocking_test(struct kunit *test)
 static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 };
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_OBJECT);
 	KWAIT_BLOCK blocks[5];
 	KEVENT e[5];
 	PVOID obj[5];
@@ -394,7 +394,7 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(5, obj, WaitAny, Executive, KernelMode,
 						       FALSE, &zero, NULL),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(5, obj, WaitAny, Executive, KernelMode,
 						       FALSE, &zero, blocks),
 			STATUS_WAIT_0 + 4);
@@ -403,11 +403,11 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 /* Misuse: a NULL object is reported, nothing is touched. */
 static void KeWaitForSingleObject_null_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_OBJECT);
 
 	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(NULL, Executive, KernelMode, FALSE, NULL),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 /*
@@ -418,7 +418,7 @@ static void KeWaitForSingleObject_dispatch_test(struct kunit *test)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 };
 	LARGE_INTEGER rel = { .QuadPart = -MS_TO_100NS(1) };
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	NTSTATUS forever, relative, poll, delay;
 	KEVENT e;
 
@@ -433,7 +433,7 @@ static void KeWaitForSingleObject_dispatch_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, forever, STATUS_UNSUCCESSFUL);
 	KUNIT_EXPECT_EQ(test, relative, STATUS_UNSUCCESSFUL);
 	KUNIT_EXPECT_EQ(test, delay, STATUS_UNSUCCESSFUL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	/* the refused waits left the event alone; the poll took it */
 	KUNIT_EXPECT_EQ(test, poll, STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);

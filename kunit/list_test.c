@@ -301,7 +301,7 @@ static void RemoveEntryList_while_walking_test(struct kunit *test)
 
 static void RemoveEntryList_double_remove_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, c;
 	PLIST_ENTRY want[] = { &a, &c };
 
@@ -313,14 +313,13 @@ static void RemoveEntryList_double_remove_test(struct kunit *test)
 
 	/* b still points at a and c, which no longer point back: refused */
 	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&b));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 2);
 }
 
 static void InsertHeadList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, stray;
 
 	InitializeListHead(&head);
@@ -328,8 +327,7 @@ static void InsertHeadList_corrupt_test(struct kunit *test)
 	a.Blink = &stray;	/* a no longer points back at the head */
 
 	InsertHeadList(&head, &b);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	/* refused: nothing changed */
 	KUNIT_EXPECT_PTR_EQ(test, head.Flink, &a);
 	KUNIT_EXPECT_PTR_EQ(test, a.Blink, &stray);
@@ -337,7 +335,7 @@ static void InsertHeadList_corrupt_test(struct kunit *test)
 
 static void InsertTailList_double_insert_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a;
 	PLIST_ENTRY want[] = { &a };
 
@@ -345,26 +343,24 @@ static void InsertTailList_double_insert_test(struct kunit *test)
 	InsertTailList(&head, &a);
 	InsertTailList(&head, &a);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 1);
 }
 
 static void InsertTailList_uninitialised_head_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head = {}, a;
 
 	InsertTailList(&head, &a);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_NULL(test, head.Flink);
 	KUNIT_EXPECT_NULL(test, head.Blink);
 }
 
 static void RemoveHeadList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, stray;
 
 	InitializeListHead(&head);
@@ -374,8 +370,7 @@ static void RemoveHeadList_corrupt_test(struct kunit *test)
 
 	/* reported; the chain is cut off the head so a drain loop ends */
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
 	/* the entries themselves are left alone */
@@ -385,7 +380,7 @@ static void RemoveHeadList_corrupt_test(struct kunit *test)
 
 static void RemoveTailList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, stray;
 
 	InitializeListHead(&head);
@@ -393,21 +388,19 @@ static void RemoveTailList_corrupt_test(struct kunit *test)
 	a.Flink = &stray;	/* the last entry does not lead to the head */
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 }
 
 static void RemoveHeadList_uninitialised_head_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head = {};
 
 	/* a zeroed head: reported, not followed; the head is made empty */
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
 }
@@ -419,7 +412,7 @@ static void RemoveHeadList_uninitialised_head_test(struct kunit *test)
  */
 static void RemoveHeadList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 
 	InitializeListHead(&head);
@@ -428,15 +421,14 @@ static void RemoveHeadList_poisoned_test(struct kunit *test)
 	a.Flink = (PLIST_ENTRY)LIST_POISON1;
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, b.Blink, &a);
 }
 
 static void RemoveTailList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 
 	InitializeListHead(&head);
@@ -445,15 +437,14 @@ static void RemoveTailList_poisoned_test(struct kunit *test)
 	b.Blink = (PLIST_ENTRY)LIST_POISON2;
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, a.Flink, &b);
 }
 
 static void RemoveEntryList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 	PLIST_ENTRY want[] = { &b };
 
@@ -463,8 +454,7 @@ static void RemoveEntryList_poisoned_test(struct kunit *test)
 	list_del((struct list_head *)&a);	/* Linux poisons a's links */
 
 	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&a));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 1);
 }
 

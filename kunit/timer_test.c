@@ -17,6 +17,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 #define MS_100NS(ms) ((LONGLONG)(ms) * 10000)	/* ms in 100 ns units */
 #define WAIT_BOUND (10 * HZ)
 
@@ -250,14 +252,13 @@ static void KeSetTimerEx_periodic_test(struct kunit *test)
 /* Cancelling a timer that is not set returns FALSE and is no misuse. */
 static void KeCancelTimer_not_set_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	KTIMER timer;
 
 	KeInitializeTimer(&timer);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 0);
 }
 
 /* Cancelling a set timer: TRUE once, and its DPC never runs. */
@@ -293,21 +294,20 @@ static void KeSetTimer_dispatch_level_test(struct kunit *test)
 /* A timer KeInitializeTimer() never saw: reported, nothing happens. */
 static void KeSetTimer_uninitialized_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	KTIMER timer;
 
 	memset(&timer, 0, sizeof(timer));
 	KUNIT_EXPECT_FALSE(test, KeSetTimer(&timer, due(-1), NULL));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeReadStateTimer(&timer));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 3);
 }
 
 /* A negative period is reported; the timer fires once. */
 static void KeSetTimerEx_negative_period_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	struct timer_probe p;
 	KTIMER timer;
 	KDPC dpc;
@@ -316,8 +316,7 @@ static void KeSetTimerEx_negative_period_test(struct kunit *test)
 	KeInitializeTimer(&timer);
 	KeInitializeDpc(&dpc, probe_dpc, &p);
 	KeSetTimerEx(&timer, due(-MS_100NS(1)), -5, &dpc);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	if (!wait_fired(test, &p, &dpc))
 		return;
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
@@ -328,7 +327,7 @@ static void KeSetTimerEx_negative_period_test(struct kunit *test)
 /* Re-initialising a set timer is reported; the old setting is gone. */
 static void KeInitializeTimer_set_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	struct timer_probe p;
 	KTIMER timer;
 	KDPC dpc;
@@ -338,8 +337,7 @@ static void KeInitializeTimer_set_test(struct kunit *test)
 	KeInitializeDpc(&dpc, probe_dpc, &p);
 	KeSetTimer(&timer, due(-MS_100NS(60000)), &dpc);
 	KeInitializeTimer(&timer);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	KUNIT_EXPECT_FALSE(test, timer.Inserted);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 }
