@@ -10,7 +10,6 @@
  */
 #include "ntshim_kunit.h"
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
@@ -30,6 +29,7 @@ struct waiter {
 	BOOLEAN alertable;
 	NTSTATUS status;
 	atomic_t *woken;
+	struct completion *woke;	/* completed at each wake-up, if set */
 	struct completion done;
 	struct task_struct *task;
 };
@@ -49,6 +49,8 @@ static int waiter_fn(void *data)
 						     NULL, NULL);
 	if (w->woken)
 		atomic_inc(w->woken);
+	if (w->woke)
+		complete(w->woke);
 	complete(&w->done);
 	return 0;
 }
@@ -233,6 +235,7 @@ static void synchronization_wakes_one_test(struct kunit *test)
 {
 	struct waiter w[2] = {};
 	atomic_t woken = ATOMIC_INIT(0);
+	DECLARE_COMPLETION_ONSTACK(woke);
 	KEVENT e;
 	int i;
 
@@ -241,14 +244,15 @@ static void synchronization_wakes_one_test(struct kunit *test)
 		w[i].count = 1;
 		w[i].objects[0] = &e;
 		w[i].woken = &woken;
+		w[i].woke = &woke;
 		waiter_start(test, &w[i], i);
 	}
 	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 2));
 
 	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, IO_NO_INCREMENT, FALSE), 0);
-	for (i = 0; i < 5000 && !atomic_read(&woken); i++)
-		usleep_range(1000, 2000);
-	msleep(20);	/* room for a wrong second wake-up to show */
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&woke, 10 * HZ), 0);
+	/* room for a wrong second wake-up to show */
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&woke, msecs_to_jiffies(20)), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 1);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);
 	KUNIT_EXPECT_EQ(test, ntshim_dispatcher_waiters(&e), 1U);

@@ -11,7 +11,6 @@
 #include <kunit/test.h>
 #include <linux/atomic.h>
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/preempt.h>
 #include <linux/string.h>
@@ -44,7 +43,7 @@ static VOID probe_dpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
 	p->irql = KeGetCurrentIrql();
 	if (p->timer)
 		p->state_in_dpc = KeReadStateTimer(p->timer);
-	if (atomic_inc_return(&p->runs) == p->complete_at)
+	if (atomic_inc_return(&p->runs) == READ_ONCE(p->complete_at))
 		complete(&p->done);
 }
 
@@ -54,6 +53,17 @@ static void probe_init(struct timer_probe *p, PKTIMER timer, int complete_at)
 	init_completion(&p->done);
 	p->complete_at = complete_at;
 	p->timer = timer;
+}
+
+/*
+ * After the expected expiries: wait @ms for one more, which must not come
+ * (the probe completes again at the next run).
+ */
+static bool no_more_runs(struct timer_probe *p, unsigned int ms)
+{
+	reinit_completion(&p->done);
+	WRITE_ONCE(p->complete_at, atomic_read(&p->runs) + 1);
+	return !wait_for_completion_timeout(&p->done, msecs_to_jiffies(ms));
 }
 
 /*
@@ -124,7 +134,7 @@ static void KeSetTimer_relative_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, timer.Inserted);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	/* One-shot: no second expiry. */
-	msleep(20);
+	KUNIT_EXPECT_TRUE(test, no_more_runs(&p, 20));
 	KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 }
@@ -171,16 +181,22 @@ static void KeSetTimer_past_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
 }
 
-/* Without a DPC the timer still expires and becomes signalled. */
+/*
+ * Without a DPC the timer still expires and becomes signalled: a wait on
+ * it (bounded) is satisfied.
+ */
 static void KeSetTimer_no_dpc_test(struct kunit *test)
 {
-	unsigned long end = jiffies + WAIT_BOUND;
+	LARGE_INTEGER bound = due(-MS_100NS(jiffies_to_msecs(WAIT_BOUND)));
+	NTSTATUS status;
 	KTIMER timer;
 
 	KeInitializeTimer(&timer);
 	KeSetTimer(&timer, due(-MS_100NS(2)), NULL);
-	while (!KeReadStateTimer(&timer) && time_before(jiffies, end))
-		usleep_range(2000, 4000);
+	status = KeWaitForSingleObject(&timer, Executive, KernelMode, FALSE, &bound);
+	if (status != STATUS_SUCCESS)
+		KeCancelTimer(&timer);	/* it must not fire into a dead stack */
+	KUNIT_ASSERT_EQ(test, status, STATUS_SUCCESS);
 	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 }
@@ -243,7 +259,7 @@ static void KeSetTimerEx_periodic_test(struct kunit *test)
 	KeFlushQueuedDpcs();
 	runs = atomic_read(&p.runs);
 	KUNIT_EXPECT_GE(test, runs, 3);
-	msleep(30);
+	KUNIT_EXPECT_TRUE(test, no_more_runs(&p, 30));
 	KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), runs);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));

@@ -205,7 +205,8 @@ static void IoQueueWorkItem_already_queued_test(struct kunit *test)
 	preempt_enable();
 	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	wait_ran(test, &p);
-	msleep(20);
+	/* a wrong second run would complete the probe again */
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&p.done, msecs_to_jiffies(20)), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 	IoFreeWorkItem(item);
 }
@@ -229,10 +230,12 @@ static void IoFreeWorkItem_queued_test(struct kunit *test)
 	IoFreeWorkItem(item);
 	preempt_enable();
 	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
+	/*
+	 * The probe's completion is the routine's last touch of this stack;
+	 * the deferred free after it touches only the item.
+	 */
 	wait_ran(test, &p);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
-	/* Let the run function finish its deferred free before the stack goes. */
-	msleep(20);
 }
 
 /* Uninitialising a queued item above PASSIVE_LEVEL cancels it. */
