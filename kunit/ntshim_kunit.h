@@ -76,9 +76,13 @@ static inline u64 ntshim_violations_since(const struct ntshim_violation_mark *ma
  *	NTSHIM_EXPECT_VIOLATIONS(test, &m, 1);
  */
 #define NTSHIM_EXPECT_VIOLATIONS(test, mark, n)                               \
-	KUNIT_EXPECT_EQ_MSG(test, ntshim_violations_since(mark), (u64)(n),    \
-			    "violation %s",                                   \
-			    ntshim_violation_name((mark)->kind))
+	do {                                                                  \
+		const struct ntshim_violation_mark *__mark = (mark);          \
+									      \
+		KUNIT_EXPECT_EQ_MSG(test, ntshim_violations_since(__mark),    \
+				    (u64)(n), "violation %s",                 \
+				    ntshim_violation_name(__mark->kind));     \
+	} while (0)
 
 /**
  * ntshim_test_start_pair() - run two kthreads on two CPUs and wait for both

@@ -9,12 +9,11 @@
 #ifndef _NTSHIM_TEST_EXPORTS_H
 #define _NTSHIM_TEST_EXPORTS_H
 
+#include <kunit/visibility.h>
 #include <linux/export.h>
 #include <ntshim/types.h>
 
-#if __has_include(<kunit/visibility.h>)
-#include <kunit/visibility.h>
-#endif
+/* Should a kernel's <kunit/visibility.h> lack it: a plain export. */
 #ifndef EXPORT_SYMBOL_IF_KUNIT
 #define EXPORT_SYMBOL_IF_KUNIT(symbol) EXPORT_SYMBOL_GPL(symbol)
 #endif
