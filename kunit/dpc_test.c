@@ -16,6 +16,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 /* What the test routine saw on its last run. */
 struct dpc_probe {
 	atomic_t runs;
@@ -101,7 +103,7 @@ static void KeInsertQueueDpc_dispatch_level_test(struct kunit *test)
  */
 static void KeInsertQueueDpc_already_queued_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 	struct dpc_probe p = {};
 	KDPC dpc;
 
@@ -116,7 +118,7 @@ static void KeInsertQueueDpc_already_queued_test(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, p.arg1, (PVOID)1);
 	KUNIT_EXPECT_PTR_EQ(test, p.arg2, (PVOID)2);
 	/* Documented Windows behaviour, not a misuse. */
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE), misuse);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 0);
 }
 
 /*
@@ -201,7 +203,7 @@ static void KeSetTargetProcessorDpc_test(struct kunit *test)
 /* The Ex form names group 0; other groups and CPUs do not exist. */
 static void KeSetTargetProcessorDpcEx_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 	PROCESSOR_NUMBER pn = { .Group = 0, .Number = 0 };
 	struct dpc_probe p = {};
 	KDPC dpc;
@@ -212,14 +214,13 @@ static void KeSetTargetProcessorDpcEx_test(struct kunit *test)
 	pn.Group = 1;
 	KUNIT_EXPECT_EQ(test, KeSetTargetProcessorDpcEx(&dpc, &pn),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 }
 
 /* A processor that does not exist is reported and ignored. */
 static void KeSetTargetProcessorDpc_bad_cpu_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 	struct dpc_probe p = {};
 	KDPC dpc;
 
@@ -227,8 +228,7 @@ static void KeSetTargetProcessorDpc_bad_cpu_test(struct kunit *test)
 		kunit_skip(test, "every CCHAR names a possible CPU");
 	KeInitializeDpc(&dpc, probe_routine, &p);
 	KeSetTargetProcessorDpc(&dpc, 127);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	KUNIT_EXPECT_EQ(test, dpc.Number, NTSHIM_DPC_ANY_CPU);
 	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
 	KeFlushQueuedDpcs();
@@ -267,32 +267,30 @@ static void KeInsertQueueDpc_from_routine_test(struct kunit *test)
 /* Never initialised: reported, not queued. */
 static void KeInsertQueueDpc_uninitialized_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 	KDPC dpc;
 
 	memset(&dpc, 0, sizeof(dpc));
 	KUNIT_EXPECT_FALSE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
 	KUNIT_EXPECT_FALSE(test, KeInsertQueueDpc(NULL, NULL, NULL));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE),
-			misuse + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 2);
 }
 
 /* Flushing needs PASSIVE_LEVEL: at DISPATCH_LEVEL it is reported. */
 static void KeFlushQueuedDpcs_dispatch_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 
 	preempt_disable();
 	KeFlushQueuedDpcs();
 	preempt_enable();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 }
 
 /* Re-initialising a queued DPC is reported and ignored. */
 static void KeInitializeDpc_queued_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_DPC_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_DPC_MISUSE);
 	struct dpc_probe p = {}, q = {};
 	KDPC dpc;
 
@@ -303,8 +301,7 @@ static void KeInitializeDpc_queued_test(struct kunit *test)
 	KeInitializeDpc(&dpc, probe_routine, &q);
 	local_bh_enable();
 	KeFlushQueuedDpcs();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DPC_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&q.runs), 0);
 }

@@ -10,7 +10,6 @@
  */
 #include "ntshim_kunit.h"
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
@@ -30,6 +29,7 @@ struct waiter {
 	BOOLEAN alertable;
 	NTSTATUS status;
 	atomic_t *woken;
+	struct completion *woke;	/* completed at each wake-up, if set */
 	struct completion done;
 	struct task_struct *task;
 };
@@ -49,6 +49,8 @@ static int waiter_fn(void *data)
 						     NULL, NULL);
 	if (w->woken)
 		atomic_inc(w->woken);
+	if (w->woke)
+		complete(w->woke);
 	complete(&w->done);
 	return 0;
 }
@@ -233,6 +235,7 @@ static void synchronization_wakes_one_test(struct kunit *test)
 {
 	struct waiter w[2] = {};
 	atomic_t woken = ATOMIC_INIT(0);
+	DECLARE_COMPLETION_ONSTACK(woke);
 	KEVENT e;
 	int i;
 
@@ -241,14 +244,15 @@ static void synchronization_wakes_one_test(struct kunit *test)
 		w[i].count = 1;
 		w[i].objects[0] = &e;
 		w[i].woken = &woken;
+		w[i].woke = &woke;
 		waiter_start(test, &w[i], i);
 	}
 	KUNIT_EXPECT_TRUE(test, ntshim_test_waiters_queued(&e, 2));
 
 	KUNIT_EXPECT_EQ(test, KeSetEvent(&e, IO_NO_INCREMENT, FALSE), 0);
-	for (i = 0; i < 5000 && !atomic_read(&woken); i++)
-		usleep_range(1000, 2000);
-	msleep(20);	/* room for a wrong second wake-up to show */
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&woke, 10 * HZ), 0);
+	/* room for a wrong second wake-up to show */
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&woke, msecs_to_jiffies(20)), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 1);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);
 	KUNIT_EXPECT_EQ(test, ntshim_dispatcher_waiters(&e), 1U);
@@ -380,7 +384,7 @@ static void KeWaitForMultipleObjects_all_blocking_test(struct kunit *test)
 static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 };
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_OBJECT);
 	KWAIT_BLOCK blocks[5];
 	KEVENT e[5];
 	PVOID obj[5];
@@ -394,7 +398,7 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(5, obj, WaitAny, Executive, KernelMode,
 						       FALSE, &zero, NULL),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, KeWaitForMultipleObjects(5, obj, WaitAny, Executive, KernelMode,
 						       FALSE, &zero, blocks),
 			STATUS_WAIT_0 + 4);
@@ -403,11 +407,11 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 /* Misuse: a NULL object is reported, nothing is touched. */
 static void KeWaitForSingleObject_null_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_OBJECT);
 
 	KUNIT_EXPECT_EQ(test, KeWaitForSingleObject(NULL, Executive, KernelMode, FALSE, NULL),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 /*
@@ -418,7 +422,7 @@ static void KeWaitForSingleObject_dispatch_test(struct kunit *test)
 {
 	LARGE_INTEGER zero = { .QuadPart = 0 };
 	LARGE_INTEGER rel = { .QuadPart = -MS_TO_100NS(1) };
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	NTSTATUS forever, relative, poll, delay;
 	KEVENT e;
 
@@ -433,7 +437,7 @@ static void KeWaitForSingleObject_dispatch_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, forever, STATUS_UNSUCCESSFUL);
 	KUNIT_EXPECT_EQ(test, relative, STATUS_UNSUCCESSFUL);
 	KUNIT_EXPECT_EQ(test, delay, STATUS_UNSUCCESSFUL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	/* the refused waits left the event alone; the poll took it */
 	KUNIT_EXPECT_EQ(test, poll, STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(&e), 0);

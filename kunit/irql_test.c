@@ -15,6 +15,8 @@
 #include <linux/sched.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 /* Sampled state of the CPU: IRQL, and what Linux says. */
 struct irql_sample {
 	KIRQL irql;
@@ -201,7 +203,7 @@ static void ntshim_irql_lower_to_apc_test(struct kunit *test)
 
 static void ntshim_irql_raise_lower_violation_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_RAISE_LOWER);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_RAISE_LOWER);
 	KIRQL old, bad, in;
 
 	/* at DISPATCH, "raising" to PASSIVE is reported and ignored */
@@ -210,8 +212,7 @@ static void ntshim_irql_raise_lower_violation_test(struct kunit *test)
 	in = KeGetCurrentIrql();
 	KeLowerIrql(old);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_RAISE_LOWER),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, bad, DISPATCH_LEVEL);
 	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
@@ -219,20 +220,19 @@ static void ntshim_irql_raise_lower_violation_test(struct kunit *test)
 
 static void ntshim_irql_lower_higher_violation_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_LOWER_HIGHER);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_LOWER_HIGHER);
 
 	/* at PASSIVE, "lowering" to DISPATCH is reported and ignored */
 	KeLowerIrql(DISPATCH_LEVEL);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_LOWER_HIGHER),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
 }
 
 static void ntshim_irql_bad_level_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_HIGH);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_HIGH);
 	KIRQL old, in;
 
 	/* no IRQL 200: reported, taken as HIGH_LEVEL */
@@ -240,8 +240,7 @@ static void ntshim_irql_bad_level_test(struct kunit *test)
 	in = KeGetCurrentIrql();
 	KeLowerIrql(old);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_HIGH),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, in, HIGH_LEVEL);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_FALSE(test, irqs_disabled());
@@ -397,12 +396,13 @@ struct irql_hardirq {
 	struct irql_sample in, high, back;
 	KIRQL old_high;
 	bool at_least_dispatch;
-	u64 paged_before, paged_after;
+	u64 paged_code;		/* PAGED_CODE() reports in the handler */
 };
 
 static void irql_hardirq_fn(struct irq_work *work)
 {
 	struct irql_hardirq *c = container_of(work, struct irql_hardirq, work);
+	struct ntshim_violation_mark paged;
 
 	sample(&c->in);
 	c->at_least_dispatch = ntshim_irql_at_least_dispatch();
@@ -410,9 +410,9 @@ static void irql_hardirq_fn(struct irq_work *work)
 	sample(&c->high);
 	KeLowerIrql(c->old_high);
 	sample(&c->back);
-	c->paged_before = ntshim_violation_count(NTSHIM_V_PAGED_CODE);
+	paged = ntshim_mark(NTSHIM_V_PAGED_CODE);
 	PAGED_CODE();
-	c->paged_after = ntshim_violation_count(NTSHIM_V_PAGED_CODE);
+	c->paged_code = ntshim_violations_since(&paged);
 }
 
 static void ntshim_irql_hardirq_test(struct kunit *test)
@@ -432,13 +432,13 @@ static void ntshim_irql_hardirq_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->high.irql, HIGH_LEVEL);
 	KUNIT_EXPECT_EQ(test, c->back.irql, NTSHIM_HARDIRQ_LEVEL);
 	KUNIT_EXPECT_TRUE(test, c->back.irqs_off);
-	KUNIT_EXPECT_EQ(test, c->paged_after, c->paged_before + 1);
+	KUNIT_EXPECT_EQ(test, c->paged_code, 1);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 }
 
 static void ntshim_irql_paged_code_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_PAGED_CODE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_PAGED_CODE);
 	KIRQL old;
 
 	/* PASSIVE and APC: may sleep, nothing reported */
@@ -446,22 +446,19 @@ static void ntshim_irql_paged_code_test(struct kunit *test)
 	KeRaiseIrql(APC_LEVEL, &old);
 	PAGED_CODE();
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_PAGED_CODE),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 
 	/* DISPATCH: reported instead of a might_sleep() splat */
 	KeRaiseIrql(DISPATCH_LEVEL, &old);
 	PAGED_CODE();
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_PAGED_CODE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 
 	/* HIGH: reported too */
 	KeRaiseIrql(HIGH_LEVEL, &old);
 	PAGED_CODE();
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_PAGED_CODE),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	PAGED_CODE_LOCKED();
 }
 

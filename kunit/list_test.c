@@ -76,29 +76,41 @@ static void IsListEmpty_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, IsListEmpty(&head));
 }
 
-static void InsertHeadList_test(struct kunit *test)
+/*
+ * The Head and Tail forms mirror each other: a case runs once for each
+ * end of the list.
+ */
+struct list_end {
+	const char *name;
+	bool head;
+	void (*insert)(PLIST_ENTRY ListHead, PLIST_ENTRY Entry);
+	PLIST_ENTRY (*remove)(PLIST_ENTRY ListHead);
+	PLIST_ENTRY (*interlocked_insert)(PLIST_ENTRY ListHead,
+					  PLIST_ENTRY ListEntry, PKSPIN_LOCK Lock);
+};
+
+static const struct list_end list_ends[] = {
+	{ "Head", true, InsertHeadList, RemoveHeadList, ExInterlockedInsertHeadList },
+	{ "Tail", false, InsertTailList, RemoveTailList, ExInterlockedInsertTailList },
+};
+
+static void list_end_desc(const struct list_end *end, char *desc)
 {
-	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &b, &a };
-
-	InitializeListHead(&head);
-	InsertHeadList(&head, &a);
-	InsertHeadList(&head, &b);
-
-	/* [head] -> b -> a */
-	expect_ring(test, &head, want, 2);
+	strscpy(desc, end->name, KUNIT_PARAM_DESC_SIZE);
 }
 
-static void InsertTailList_test(struct kunit *test)
+KUNIT_ARRAY_PARAM(list_end, list_ends, list_end_desc);
+
+/* a, then b: [head] -> b -> a at the head, [head] -> a -> b at the tail */
+static void InsertList_test(struct kunit *test)
 {
+	const struct list_end *end = test->param_value;
 	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &a, &b };
+	PLIST_ENTRY want[] = { end->head ? &b : &a, end->head ? &a : &b };
 
 	InitializeListHead(&head);
-	InsertTailList(&head, &a);
-	InsertTailList(&head, &b);
-
-	/* [head] -> a -> b */
+	end->insert(&head, &a);
+	end->insert(&head, &b);
 	expect_ring(test, &head, want, 2);
 }
 
@@ -137,20 +149,27 @@ static void RemoveEntryList_last_test(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, b.Blink, &head);
 }
 
-static void RemoveHeadList_test(struct kunit *test)
+/*
+ * before: [head] -> a -> b; after: [head] -> b (RemoveHeadList took a) or
+ * [head] -> a (RemoveTailList took b).  The removed entry keeps its links.
+ */
+static void RemoveList_test(struct kunit *test)
 {
+	const struct list_end *end = test->param_value;
 	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &b };
+	PLIST_ENTRY gone = end->head ? &a : &b, kept = end->head ? &b : &a;
+	PLIST_ENTRY flink, blink;
 
 	InitializeListHead(&head);
 	InsertTailList(&head, &a);
 	InsertTailList(&head, &b);
+	flink = gone->Flink;
+	blink = gone->Blink;
 
-	/* before: [head] -> a -> b; after: [head] -> b */
-	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &a);
-	expect_ring(test, &head, want, 1);
-	KUNIT_EXPECT_PTR_EQ(test, a.Flink, &b);
-	KUNIT_EXPECT_PTR_EQ(test, a.Blink, &head);
+	KUNIT_EXPECT_PTR_EQ(test, end->remove(&head), gone);
+	expect_ring(test, &head, &kept, 1);
+	KUNIT_EXPECT_PTR_EQ(test, gone->Flink, flink);
+	KUNIT_EXPECT_PTR_EQ(test, gone->Blink, blink);
 }
 
 static void RemoveHeadList_empty_test(struct kunit *test)
@@ -162,22 +181,6 @@ static void RemoveHeadList_empty_test(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
-}
-
-static void RemoveTailList_test(struct kunit *test)
-{
-	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &a };
-
-	InitializeListHead(&head);
-	InsertTailList(&head, &a);
-	InsertTailList(&head, &b);
-
-	/* before: [head] -> a -> b; after: [head] -> a */
-	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &b);
-	expect_ring(test, &head, want, 1);
-	KUNIT_EXPECT_PTR_EQ(test, b.Flink, &head);
-	KUNIT_EXPECT_PTR_EQ(test, b.Blink, &a);
 }
 
 static void RemoveTailList_empty_test(struct kunit *test)
@@ -301,7 +304,7 @@ static void RemoveEntryList_while_walking_test(struct kunit *test)
 
 static void RemoveEntryList_double_remove_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, c;
 	PLIST_ENTRY want[] = { &a, &c };
 
@@ -313,14 +316,13 @@ static void RemoveEntryList_double_remove_test(struct kunit *test)
 
 	/* b still points at a and c, which no longer point back: refused */
 	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&b));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 2);
 }
 
 static void InsertHeadList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, stray;
 
 	InitializeListHead(&head);
@@ -328,8 +330,7 @@ static void InsertHeadList_corrupt_test(struct kunit *test)
 	a.Blink = &stray;	/* a no longer points back at the head */
 
 	InsertHeadList(&head, &b);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	/* refused: nothing changed */
 	KUNIT_EXPECT_PTR_EQ(test, head.Flink, &a);
 	KUNIT_EXPECT_PTR_EQ(test, a.Blink, &stray);
@@ -337,7 +338,7 @@ static void InsertHeadList_corrupt_test(struct kunit *test)
 
 static void InsertTailList_double_insert_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a;
 	PLIST_ENTRY want[] = { &a };
 
@@ -345,26 +346,24 @@ static void InsertTailList_double_insert_test(struct kunit *test)
 	InsertTailList(&head, &a);
 	InsertTailList(&head, &a);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 1);
 }
 
 static void InsertTailList_uninitialised_head_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head = {}, a;
 
 	InsertTailList(&head, &a);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_NULL(test, head.Flink);
 	KUNIT_EXPECT_NULL(test, head.Blink);
 }
 
 static void RemoveHeadList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, stray;
 
 	InitializeListHead(&head);
@@ -374,8 +373,7 @@ static void RemoveHeadList_corrupt_test(struct kunit *test)
 
 	/* reported; the chain is cut off the head so a drain loop ends */
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
 	/* the entries themselves are left alone */
@@ -385,7 +383,7 @@ static void RemoveHeadList_corrupt_test(struct kunit *test)
 
 static void RemoveTailList_corrupt_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, stray;
 
 	InitializeListHead(&head);
@@ -393,21 +391,19 @@ static void RemoveTailList_corrupt_test(struct kunit *test)
 	a.Flink = &stray;	/* the last entry does not lead to the head */
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 }
 
 static void RemoveHeadList_uninitialised_head_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head = {};
 
 	/* a zeroed head: reported, not followed; the head is made empty */
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &head);
 }
@@ -419,7 +415,7 @@ static void RemoveHeadList_uninitialised_head_test(struct kunit *test)
  */
 static void RemoveHeadList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 
 	InitializeListHead(&head);
@@ -428,15 +424,14 @@ static void RemoveHeadList_poisoned_test(struct kunit *test)
 	a.Flink = (PLIST_ENTRY)LIST_POISON1;
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveHeadList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, b.Blink, &a);
 }
 
 static void RemoveTailList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 
 	InitializeListHead(&head);
@@ -445,15 +440,14 @@ static void RemoveTailList_poisoned_test(struct kunit *test)
 	b.Blink = (PLIST_ENTRY)LIST_POISON2;
 
 	KUNIT_EXPECT_PTR_EQ(test, RemoveTailList(&head), &head);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, IsListEmpty(&head));
 	KUNIT_EXPECT_PTR_EQ(test, a.Flink, &b);
 }
 
 static void RemoveEntryList_poisoned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b;
 	PLIST_ENTRY want[] = { &b };
 
@@ -463,8 +457,7 @@ static void RemoveEntryList_poisoned_test(struct kunit *test)
 	list_del((struct list_head *)&a);	/* Linux poisons a's links */
 
 	KUNIT_EXPECT_FALSE(test, RemoveEntryList(&a));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_ring(test, &head, want, 1);
 }
 
@@ -561,35 +554,18 @@ static void PopEntryList_empty_test(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, head.Next);
 }
 
-static void ExInterlockedInsertHeadList_test(struct kunit *test)
+/* Returns the previous first (last) entry, NULL for an empty list. */
+static void ExInterlockedInsertList_test(struct kunit *test)
 {
+	const struct list_end *end = test->param_value;
 	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &b, &a };
+	PLIST_ENTRY want[] = { end->head ? &b : &a, end->head ? &a : &b };
 	KSPIN_LOCK lock;
 
 	KeInitializeSpinLock(&lock);
 	InitializeListHead(&head);
-
-	/* returns the previous first entry, NULL for an empty list */
-	KUNIT_EXPECT_NULL(test, ExInterlockedInsertHeadList(&head, &a, &lock));
-	KUNIT_EXPECT_PTR_EQ(test, ExInterlockedInsertHeadList(&head, &b, &lock),
-			    &a);
-	expect_ring(test, &head, want, 2);
-}
-
-static void ExInterlockedInsertTailList_test(struct kunit *test)
-{
-	LIST_ENTRY head, a, b;
-	PLIST_ENTRY want[] = { &a, &b };
-	KSPIN_LOCK lock;
-
-	KeInitializeSpinLock(&lock);
-	InitializeListHead(&head);
-
-	/* returns the previous last entry, NULL for an empty list */
-	KUNIT_EXPECT_NULL(test, ExInterlockedInsertTailList(&head, &a, &lock));
-	KUNIT_EXPECT_PTR_EQ(test, ExInterlockedInsertTailList(&head, &b, &lock),
-			    &a);
+	KUNIT_EXPECT_NULL(test, end->interlocked_insert(&head, &a, &lock));
+	KUNIT_EXPECT_PTR_EQ(test, end->interlocked_insert(&head, &b, &lock), &a);
 	expect_ring(test, &head, want, 2);
 }
 
@@ -812,13 +788,11 @@ static struct kunit_case ntshim_list_cases[] = {
 	KUNIT_CASE(ntshim_list_layout_test),
 	KUNIT_CASE(InitializeListHead_test),
 	KUNIT_CASE(IsListEmpty_test),
-	KUNIT_CASE(InsertHeadList_test),
-	KUNIT_CASE(InsertTailList_test),
+	KUNIT_CASE_PARAM(InsertList_test, list_end_gen_params),
 	KUNIT_CASE(RemoveEntryList_test),
 	KUNIT_CASE(RemoveEntryList_last_test),
-	KUNIT_CASE(RemoveHeadList_test),
+	KUNIT_CASE_PARAM(RemoveList_test, list_end_gen_params),
 	KUNIT_CASE(RemoveHeadList_empty_test),
-	KUNIT_CASE(RemoveTailList_test),
 	KUNIT_CASE(RemoveTailList_empty_test),
 	KUNIT_CASE(AppendTailList_test),
 	KUNIT_CASE(AppendTailList_empty_test),
@@ -840,8 +814,7 @@ static struct kunit_case ntshim_list_cases[] = {
 	KUNIT_CASE(PushEntryList_test),
 	KUNIT_CASE(PopEntryList_test),
 	KUNIT_CASE(PopEntryList_empty_test),
-	KUNIT_CASE(ExInterlockedInsertHeadList_test),
-	KUNIT_CASE(ExInterlockedInsertTailList_test),
+	KUNIT_CASE_PARAM(ExInterlockedInsertList_test, list_end_gen_params),
 	KUNIT_CASE(ExInterlockedRemoveHeadList_test),
 	KUNIT_CASE(ExInterlockedPushEntryList_test),
 	KUNIT_CASE(ExInterlockedPopEntryList_test),

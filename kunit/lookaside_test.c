@@ -65,7 +65,7 @@ static int lookaside_test_init(struct kunit *test)
 /* A new list: empty, Depth 4, its own kmem_cache of at least Size bytes. */
 static void ExInitializeNPagedLookasideList_test(struct kunit *test)
 {
-	u64 bad_size = ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE);
+	struct ntshim_violation_mark bad_size = ntshim_mark(NTSHIM_V_LOOKASIDE_BAD_SIZE);
 	NPAGED_LOOKASIDE_LIST list;
 
 	ExInitializeNPagedLookasideList(&list, NULL, NULL, 0, TEST_SIZE,
@@ -80,8 +80,7 @@ static void ExInitializeNPagedLookasideList_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, list.L.FreeMisses, 0);
 	KUNIT_ASSERT_NOT_NULL(test, list.L.Ntshim.slab);
 	KUNIT_EXPECT_GE(test, kmem_cache_size(list.L.Ntshim.slab), TEST_SIZE);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE),
-			bad_size);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad_size, 0);
 	ExDeleteNPagedLookasideList(&list);
 }
 
@@ -323,15 +322,14 @@ static void ExFlushLookasideListEx_test(struct kunit *test)
 /* Sizes 0 and 8: reported; the void initialisers round up to 16. */
 static void ntshim_lookaside_bad_size_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LOOKASIDE_BAD_SIZE);
 	NPAGED_LOOKASIDE_LIST list;
 	LOOKASIDE_LIST_EX ex;
 	NTSTATUS status;
 	u8 *p;
 
 	ExInitializeNPagedLookasideList(&list, NULL, NULL, 0, 0, TEST_TAG, 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, list.L.Size, LOOKASIDE_MINIMUM_BLOCK_SIZE);
 	p = ExAllocateFromNPagedLookasideList(&list);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -340,15 +338,13 @@ static void ntshim_lookaside_bad_size_test(struct kunit *test)
 	ExDeleteNPagedLookasideList(&list);
 
 	ExInitializeNPagedLookasideList(&list, NULL, NULL, 0, 8, TEST_TAG, 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	ExDeleteNPagedLookasideList(&list);
 
 	status = ExInitializeLookasideListEx(&ex, NULL, NULL, NonPagedPool, 0,
 					     0, TEST_TAG, 0);
 	KUNIT_EXPECT_EQ(test, status, STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_SIZE),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	KUNIT_EXPECT_NULL(test, ExAllocateFromLookasideListEx(&ex));
 	ExDeleteLookasideListEx(&ex);
 }
@@ -356,7 +352,7 @@ static void ntshim_lookaside_bad_size_test(struct kunit *test)
 /* A block of list a freed to list b: reported, b untouched, a still owes it. */
 static void ntshim_lookaside_foreign_free_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LOOKASIDE_FOREIGN_FREE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LOOKASIDE_FOREIGN_FREE);
 	NPAGED_LOOKASIDE_LIST a, b;
 	void *p, *stranger;
 
@@ -370,18 +366,14 @@ static void ntshim_lookaside_foreign_free_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 
 	ExFreeToNPagedLookasideList(&b, p);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_FOREIGN_FREE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, b.L.TotalFrees, 0);
 	KUNIT_EXPECT_EQ(test, b.L.Ntshim.cached, 0);
 
 	/* memory no list handed out */
 	stranger = kunit_kzalloc(test, TEST_SIZE, GFP_KERNEL);
 	ExFreeToNPagedLookasideList(&a, stranger);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_FOREIGN_FREE),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_EQ(test, a.L.TotalFrees, 0);
 
 	ExFreeToNPagedLookasideList(&a, p);
@@ -396,7 +388,7 @@ static void ntshim_lookaside_foreign_free_test(struct kunit *test)
  */
 static void ntshim_lookaside_double_free_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LOOKASIDE_DOUBLE_FREE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LOOKASIDE_DOUBLE_FREE);
 	NPAGED_LOOKASIDE_LIST list;
 	void *blocks[5];
 	void *p;
@@ -407,9 +399,7 @@ static void ntshim_lookaside_double_free_test(struct kunit *test)
 	p = ExAllocateFromNPagedLookasideList(&list);
 	ExFreeToNPagedLookasideList(&list, p);
 	ExFreeToNPagedLookasideList(&list, p);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_DOUBLE_FREE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, list.L.TotalFrees, 1);
 	KUNIT_EXPECT_EQ(test, list.L.Ntshim.cached, 1);
 
@@ -421,9 +411,7 @@ static void ntshim_lookaside_double_free_test(struct kunit *test)
 			ExFreeToNPagedLookasideList(&list, blocks[i]);
 		KUNIT_EXPECT_EQ(test, list.L.FreeMisses, 1);
 		ExFreeToNPagedLookasideList(&list, blocks[4]);
-		KUNIT_EXPECT_EQ(test,
-				ntshim_violation_count(NTSHIM_V_LOOKASIDE_DOUBLE_FREE),
-				before + 2);
+		NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 		KUNIT_EXPECT_EQ(test, list.L.TotalFrees, 6);
 	}
 	ExDeleteNPagedLookasideList(&list);
@@ -436,8 +424,8 @@ static void ntshim_lookaside_double_free_test(struct kunit *test)
  */
 static void ntshim_lookaside_delete_busy_test(struct kunit *test)
 {
-	u64 busy = ntshim_violation_count(NTSHIM_V_LOOKASIDE_DELETE_BUSY);
-	u64 uad = ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE);
+	struct ntshim_violation_mark busy = ntshim_mark(NTSHIM_V_LOOKASIDE_DELETE_BUSY);
+	struct ntshim_violation_mark uad = ntshim_mark(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE);
 	NPAGED_LOOKASIDE_LIST list;
 	u8 *p;
 
@@ -446,16 +434,12 @@ static void ntshim_lookaside_delete_busy_test(struct kunit *test)
 	p = ExAllocateFromNPagedLookasideList(&list);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	ExDeleteNPagedLookasideList(&list);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_DELETE_BUSY),
-			busy + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &busy, 1);
 	KUNIT_EXPECT_NOT_NULL(test, list.L.Ntshim.slab);
 	memset(p, 1, TEST_SIZE);	/* still valid memory */
 
 	ExFreeToNPagedLookasideList(&list, p);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE),
-			uad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &uad, 1);
 	KUNIT_EXPECT_EQ(test, list.L.TotalFrees, 1);
 	KUNIT_EXPECT_NULL(test, list.L.Ntshim.slab);
 }
@@ -463,7 +447,7 @@ static void ntshim_lookaside_delete_busy_test(struct kunit *test)
 /* After delete: allocations fail, frees and a second delete are reported. */
 static void ntshim_lookaside_use_after_delete_test(struct kunit *test)
 {
-	u64 uad = ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE);
+	struct ntshim_violation_mark uad = ntshim_mark(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE);
 	PAGED_LOOKASIDE_LIST list;
 	void *p;
 
@@ -474,17 +458,11 @@ static void ntshim_lookaside_use_after_delete_test(struct kunit *test)
 	ExDeletePagedLookasideList(&list);
 
 	KUNIT_EXPECT_NULL(test, ExAllocateFromPagedLookasideList(&list));
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE),
-			uad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &uad, 1);
 	ExFreeToPagedLookasideList(&list, p);	/* p is long gone */
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE),
-			uad + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &uad, 2);
 	ExDeletePagedLookasideList(&list);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_LOOKASIDE_USE_AFTER_DELETE),
-			uad + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &uad, 3);
 	KUNIT_EXPECT_EQ(test, list.L.TotalFrees, 1);
 }
 
@@ -494,7 +472,7 @@ static void ntshim_lookaside_use_after_delete_test(struct kunit *test)
  */
 static void ntshim_lookaside_irql_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LOOKASIDE_BAD_IRQL);
 	NPAGED_LOOKASIDE_LIST npaged;
 	PAGED_LOOKASIDE_LIST paged;
 	unsigned long flags;
@@ -509,22 +487,19 @@ static void ntshim_lookaside_irql_test(struct kunit *test)
 	p = ExAllocateFromNPagedLookasideList(&npaged);
 	ExFreeToNPagedLookasideList(&npaged, p);
 	KUNIT_EXPECT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 	p = ExAllocateFromPagedLookasideList(&paged);
 	ExFreeToPagedLookasideList(&paged, p);
 	local_bh_enable();
 	KUNIT_EXPECT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 
 	local_irq_save(flags);	/* above DISPATCH_LEVEL */
 	p = ExAllocateFromNPagedLookasideList(&npaged);
 	ExFreeToNPagedLookasideList(&npaged, p);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL),
-			before + 4);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 4);
 
 	ExDeletePagedLookasideList(&paged);
 
@@ -532,8 +507,7 @@ static void ntshim_lookaside_irql_test(struct kunit *test)
 	local_bh_disable();
 	ExDeleteNPagedLookasideList(&npaged);
 	local_bh_enable();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LOOKASIDE_BAD_IRQL),
-			before + 4);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 4);
 	KUNIT_EXPECT_NULL(test, npaged.L.Ntshim.slab);
 }
 

@@ -11,8 +11,7 @@
 #include <ntshim/ntddk.h>
 
 #include "mm_user.h"
-
-#define violations(kind) ntshim_violation_count(NTSHIM_V_##kind)
+#include "ntshim_kunit.h"
 
 /* The frame behind a kernel address, whatever kind of mapping it is. */
 static PFN_NUMBER kernel_pfn(void *va)
@@ -84,13 +83,13 @@ static void ntshim_IoAllocateMdl_test(struct kunit *test)
 
 static void ntshim_IoAllocateMdl_bad_range_test(struct kunit *test)
 {
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 
 	KUNIT_EXPECT_NULL(test, IoAllocateMdl((PVOID)0x10000, 0, FALSE, FALSE,
 					      NULL));
 	KUNIT_EXPECT_NULL(test, IoAllocateMdl((PVOID)(~0UL - 10), 100, FALSE,
 					      FALSE, NULL));
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 2);
 }
 
 static void ntshim_MmInitializeMdl_test(struct kunit *test)
@@ -152,12 +151,12 @@ static void ntshim_MmBuildMdlForNonPagedPool_vmalloc_test(struct kunit *test)
 
 static void ntshim_MmBuildMdlForNonPagedPool_user_test(struct kunit *test)
 {
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 	PMDL mdl = IoAllocateMdl((PVOID)0x10000, 64, FALSE, FALSE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, mdl);
 	MmBuildMdlForNonPagedPool(mdl);
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	KUNIT_EXPECT_EQ(test, mdl->MdlFlags, 0);
 	IoFreeMdl(mdl);
 }
@@ -280,7 +279,7 @@ static void ntshim_MmProbeAndLockPages_user_fault_test(struct kunit *test)
 {
 	unsigned long none = test_user_map(test, PAGE_SIZE, PROT_NONE);
 	unsigned long ro = test_user_map(test, PAGE_SIZE, PROT_READ);
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 	PMDL mdl;
 
 	mdl = IoAllocateMdl((PVOID)none, 64, FALSE, FALSE, NULL);
@@ -309,11 +308,11 @@ static void ntshim_MmProbeAndLockPages_user_fault_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_MmProbeAndLockPages(mdl, UserMode,
 							 IoReadAccess),
 			STATUS_ACCESS_VIOLATION);
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 
 	/* the void form cannot raise: it reports and leaves the MDL unlocked */
 	MmProbeAndLockPages(mdl, UserMode, IoReadAccess);
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	KUNIT_EXPECT_EQ(test, mdl->MdlFlags, 0);
 	IoFreeMdl(mdl);
 }
@@ -321,7 +320,7 @@ static void ntshim_MmProbeAndLockPages_user_fault_test(struct kunit *test)
 static void ntshim_MmProbeAndLockPages_kernel_as_user_test(struct kunit *test)
 {
 	char *buf = kunit_kmalloc(test, 64, GFP_KERNEL);
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 	PMDL mdl;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
@@ -330,19 +329,19 @@ static void ntshim_MmProbeAndLockPages_kernel_as_user_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_MmProbeAndLockPages(mdl, UserMode,
 							 IoReadAccess),
 			STATUS_ACCESS_VIOLATION);
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	KUNIT_EXPECT_EQ(test, mdl->MdlFlags, 0);
 	IoFreeMdl(mdl);
 }
 
 static void ntshim_MmUnlockPages_not_locked_test(struct kunit *test)
 {
-	u64 before = violations(MDL_NOT_LOCKED);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_MDL_NOT_LOCKED);
 	PMDL mdl = IoAllocateMdl((PVOID)0x10000, 64, FALSE, FALSE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, mdl);
 	MmUnlockPages(mdl);
-	KUNIT_EXPECT_EQ(test, violations(MDL_NOT_LOCKED), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, mdl->MdlFlags, 0);
 	IoFreeMdl(mdl);
 }
@@ -351,7 +350,7 @@ static void ntshim_MmUnlockPages_not_locked_test(struct kunit *test)
 static void ntshim_IoFreeMdl_mapped_test(struct kunit *test)
 {
 	ULONG before = ntshim_mm_outstanding(THIS_MODULE);
-	u64 mapped = violations(MDL_FREE_MAPPED);
+	struct ntshim_violation_mark mapped = ntshim_mark(NTSHIM_V_MDL_FREE_MAPPED);
 	char *v = vmalloc(2 * PAGE_SIZE);
 	PMDL mdl;
 
@@ -364,14 +363,14 @@ static void ntshim_IoFreeMdl_mapped_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, MmGetSystemAddressForMdlSafe(mdl,
 								 NormalPagePriority));
 	IoFreeMdl(mdl);
-	KUNIT_EXPECT_EQ(test, violations(MDL_FREE_MAPPED), mapped + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &mapped, 1);
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before);
 	vfree(v);
 }
 
 static void ntshim_IoFreeMdl_foreign_test(struct kunit *test)
 {
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 	struct {
 		MDL mdl;
 		PFN_NUMBER pfns[1];
@@ -379,13 +378,13 @@ static void ntshim_IoFreeMdl_foreign_test(struct kunit *test)
 
 	MmInitializeMdl(&s.mdl, (PVOID)0x10000, 16);
 	IoFreeMdl(&s.mdl);	/* not from IoAllocateMdl: reported, ignored */
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 }
 
 static void ntshim_MmMapLockedPagesSpecifyCache_bad_test(struct kunit *test)
 {
 	char *buf = kunit_kmalloc(test, 64, GFP_KERNEL);
-	u64 bad = violations(MDL_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
 	PMDL mdl;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
@@ -400,7 +399,7 @@ static void ntshim_MmMapLockedPagesSpecifyCache_bad_test(struct kunit *test)
 							     MmCached, NULL,
 							     FALSE,
 							     NormalPagePriority));
-	KUNIT_EXPECT_EQ(test, violations(MDL_BAD_ARG), bad + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 2);
 	IoFreeMdl(mdl);
 }
 

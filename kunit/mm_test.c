@@ -13,6 +13,7 @@
 #include <ntshim/ntddk.h>
 
 #include "mm_user.h"
+#include "ntshim_kunit.h"
 
 #define NONCANONICAL ((PVOID)0xdead000000000000UL)
 
@@ -22,8 +23,6 @@ static PHYSICAL_ADDRESS phys(u64 v)
 
 	return pa;
 }
-
-#define violations(kind) ntshim_violation_count(NTSHIM_V_##kind)
 
 /* Translation --------------------------------------------------------- */
 
@@ -159,7 +158,7 @@ static void ntshim_MmAllocateContiguousMemorySpecifyCache_limits_test(struct kun
 
 static void ntshim_MmAllocateContiguousMemorySpecifyCache_noncached_test(struct kunit *test)
 {
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	char *p = MmAllocateContiguousMemorySpecifyCache(2 * PAGE_SIZE,
 							  phys(0),
 							  phys(0xffffffffULL),
@@ -181,25 +180,25 @@ static void ntshim_MmAllocateContiguousMemorySpecifyCache_noncached_test(struct 
 	p[2 * PAGE_SIZE - 1] = 2;
 	KUNIT_EXPECT_EQ(test, p[0] + p[2 * PAGE_SIZE - 1], 3);
 	MmFreeContiguousMemorySpecifyCache(p, 2 * PAGE_SIZE, MmNonCached);
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 }
 
 static void ntshim_MmAllocateContiguousMemory_zero_test(struct kunit *test)
 {
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 
 	KUNIT_EXPECT_NULL(test, MmAllocateContiguousMemory(0, phys(~0ULL)));
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 }
 
 static void ntshim_MmFreeContiguousMemory_foreign_test(struct kunit *test)
 {
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	char *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	MmFreeContiguousMemory(buf);	/* reported, left alone */
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	buf[63] = 1;			/* still ours (KASAN would tell) */
 }
 
@@ -208,7 +207,7 @@ static void ntshim_MmFreeContiguousMemory_foreign_test(struct kunit *test)
 static void ntshim_MmAllocateNonCachedMemory_test(struct kunit *test)
 {
 	ULONG before = ntshim_mm_outstanding(THIS_MODULE);
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	size_t bytes = 3 * PAGE_SIZE - 10;
 	char *p = MmAllocateNonCachedMemory(bytes);
 	size_t off;
@@ -238,19 +237,19 @@ static void ntshim_MmAllocateNonCachedMemory_test(struct kunit *test)
 	memset(p, 0xa5, bytes);
 	KUNIT_EXPECT_EQ(test, (u8)p[bytes - 1], 0xa5);
 	MmFreeNonCachedMemory(p, bytes);
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before);
 }
 
 static void ntshim_MmFreeNonCachedMemory_wrong_size_test(struct kunit *test)
 {
 	ULONG before = ntshim_mm_outstanding(THIS_MODULE);
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	char *p = MmAllocateNonCachedMemory(100);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	MmFreeNonCachedMemory(p, 200);	/* reported, freed anyway */
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before);
 }
 
@@ -260,7 +259,7 @@ static void ntshim_MmFreeNonCachedMemory_wrong_size_test(struct kunit *test)
 static void ntshim_MmMapIoSpace_test(struct kunit *test)
 {
 	ULONG before = ntshim_mm_outstanding(THIS_MODULE);
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	PVOID io = MmMapIoSpace(phys(0xf0000), 256, MmNonCached);
 
 	KUNIT_ASSERT_NOT_NULL(test, io);
@@ -269,14 +268,14 @@ static void ntshim_MmMapIoSpace_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before + 1);
 	MmUnmapIoSpace(io, 256);
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before);
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 }
 
 /* RAM maps cached (onto the direct map); an uncached alias is refused. */
 static void ntshim_MmMapIoSpace_ram_test(struct kunit *test)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	PVOID p;
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -286,17 +285,17 @@ static void ntshim_MmMapIoSpace_ram_test(struct kunit *test)
 		MmUnmapIoSpace(p, PAGE_SIZE);
 	KUNIT_EXPECT_NULL(test, MmMapIoSpace(phys(page_to_phys(page)),
 					     PAGE_SIZE, MmNonCached));
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	__free_page(page);
 }
 
 static void ntshim_MmUnmapIoSpace_foreign_test(struct kunit *test)
 {
-	u64 bad = violations(MM_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MM_BAD_ARG);
 	char buf[8];
 
 	MmUnmapIoSpace(buf, sizeof(buf));
-	KUNIT_EXPECT_EQ(test, violations(MM_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 }
 
 /* Macros -------------------------------------------------------------- */
@@ -349,7 +348,7 @@ static void ntshim_code_section_macros_test(struct kunit *test)
 static void ntshim_ProbeForRead_test(struct kunit *test)
 {
 	unsigned long u = test_user_map(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
-	u64 bad = violations(PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)u, 64, 4),
 			STATUS_SUCCESS);
@@ -359,13 +358,13 @@ static void ntshim_ProbeForRead_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)(u + 1), 0, 4),
 			STATUS_SUCCESS);
 	/* the user's mistake, not the driver's: not a violation */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 }
 
 static void ntshim_ProbeForRead_bad_test(struct kunit *test)
 {
 	char *kbuf = kunit_kmalloc(test, 16, GFP_KERNEL);
-	u64 bad = violations(PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 
 	KUNIT_ASSERT_NOT_NULL(test, kbuf);
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead(NULL, 8, 1),
@@ -376,9 +375,9 @@ static void ntshim_ProbeForRead_bad_test(struct kunit *test)
 			STATUS_ACCESS_VIOLATION);
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)0x10000, 8, 3),
 			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 4);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 4);
 	ProbeForRead(kbuf, 8, 1);	/* the void form can only report */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 5);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 5);
 }
 
 static void ntshim_ProbeForWrite_test(struct kunit *test)
@@ -399,7 +398,7 @@ static void ntshim_ProbeForWrite_readonly_test(struct kunit *test)
 {
 	unsigned long ro = test_user_map(test, PAGE_SIZE, PROT_READ);
 	unsigned long none = test_user_map(test, PAGE_SIZE, PROT_NONE);
-	u64 bad = violations(PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForWrite((PVOID)ro, 16, 4),
 			STATUS_ACCESS_VIOLATION);
@@ -407,9 +406,9 @@ static void ntshim_ProbeForWrite_readonly_test(struct kunit *test)
 			STATUS_ACCESS_VIOLATION);
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)ro, 16, 4),
 			STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 	ProbeForWrite((PVOID)ro, 16, 4);	/* Windows would raise */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 }
 
 static void ntshim_CopyFromUser_test(struct kunit *test)
@@ -417,7 +416,7 @@ static void ntshim_CopyFromUser_test(struct kunit *test)
 	unsigned long u = test_user_map(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
 	unsigned long none = test_user_map(test, PAGE_SIZE, PROT_NONE);
 	char buf[8] = "1234567";
-	u64 bad = violations(PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 
 	KUNIT_EXPECT_EQ(test, ntshim_CopyToUser((void __user *)u, buf, 8),
 			STATUS_SUCCESS);
@@ -432,14 +431,14 @@ static void ntshim_CopyFromUser_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buf[0], 0);
 	KUNIT_EXPECT_EQ(test, ntshim_CopyToUser((void __user *)none, buf, 8),
 			STATUS_ACCESS_VIOLATION);
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 }
 
 static void ntshim_CopyFromUser_kernel_pointer_test(struct kunit *test)
 {
 	char *kbuf = kunit_kzalloc(test, 8, GFP_KERNEL);
 	char buf[8] = "xxxxxxx";
-	u64 bad = violations(PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 
 	KUNIT_ASSERT_NOT_NULL(test, kbuf);
 	KUNIT_EXPECT_EQ(test,
@@ -450,7 +449,7 @@ static void ntshim_CopyFromUser_kernel_pointer_test(struct kunit *test)
 			ntshim_CopyToUser((__force void __user *)kbuf, "evil", 5),
 			STATUS_ACCESS_VIOLATION);
 	KUNIT_EXPECT_EQ(test, kbuf[0], 0);	/* untouched */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 2);
 }
 
 static struct kunit_case ntshim_mm_cases[] = {

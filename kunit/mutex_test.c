@@ -137,7 +137,7 @@ static void mutex_release_foreign(struct thread_call *c)
 /* Misuse: releasing a mutex one does not own is reported, changes nothing. */
 static void KeReleaseMutex_not_owner_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
 	struct thread_call c = { .fn = mutex_release_foreign };
 	KMUTEX m;
 
@@ -154,7 +154,7 @@ static void KeReleaseMutex_not_owner_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.result2, STATUS_TIMEOUT);
 	KUNIT_EXPECT_EQ(test, KeReadStateMutex(&m), 0);
 	KUNIT_EXPECT_PTR_EQ(test, m.OwnerThread, current);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KeReleaseMutex(&m, FALSE);
 }
 
@@ -234,24 +234,24 @@ static void KeAcquireGuardedMutex_test(struct kunit *test)
 /* Misuse: recursion (a Windows deadlock) and a stray release are refused. */
 static void ExAcquireFastMutex_recursive_test(struct kunit *test)
 {
-	u64 dead = ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK);
-	u64 owner = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark dead = ntshim_mark(NTSHIM_V_SYNC_SELF_DEADLOCK);
+	struct ntshim_violation_mark owner = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
 	FAST_MUTEX fm;
 
 	ExInitializeFastMutex(&fm);
 	ExAcquireFastMutex(&fm);
 	ExAcquireFastMutex(&fm);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK), dead + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &dead, 1);
 	ExReleaseFastMutex(&fm);
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&fm.Lock));
 	ExReleaseFastMutex(&fm);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner, 1);
 }
 
 /* Misuse: acquiring at DISPATCH_LEVEL is reported and refused. */
 static void ExAcquireFastMutex_dispatch_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	FAST_MUTEX fm;
 	BOOLEAN tried;
 
@@ -262,7 +262,7 @@ static void ExAcquireFastMutex_dispatch_test(struct kunit *test)
 	preempt_enable();
 	KUNIT_EXPECT_FALSE(test, tried);
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&fm.Lock));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 }
 
 #define LOOPS 100
@@ -424,13 +424,13 @@ static void ExConvertExclusiveToSharedLite_test(struct kunit *test)
 /* Misuse: shared -> exclusive (a Windows deadlock) is refused. */
 static void ERESOURCE_upgrade_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_SELF_DEADLOCK);
 	ERESOURCE r;
 
 	ExInitializeResourceLite(&r);
 	ExAcquireResourceSharedLite(&r, TRUE);
 	KUNIT_EXPECT_FALSE(test, ExAcquireResourceExclusiveLite(&r, TRUE));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	ExReleaseResourceLite(&r);
 	ExDeleteResourceLite(&r);
@@ -439,18 +439,18 @@ static void ERESOURCE_upgrade_test(struct kunit *test)
 /* Misuse: releasing what one does not hold is reported, changes nothing. */
 static void ExReleaseResourceLite_not_owner_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
 	ERESOURCE r;
 
 	ExInitializeResourceLite(&r);
 	ExReleaseResourceLite(&r);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&r.Lock));
 
 	ExAcquireResourceSharedLite(&r, TRUE);
 	/* any thread id but our own */
 	ExReleaseResourceForThreadLite(&r, ExGetCurrentResourceThread() + 1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	ExReleaseResourceForThreadLite(&r, ExGetCurrentResourceThread());
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 0U);
@@ -460,13 +460,13 @@ static void ExReleaseResourceLite_not_owner_test(struct kunit *test)
 /* Misuse: deleting a held resource is reported and refused. */
 static void ExDeleteResourceLite_held_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_DELETE_HELD);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_DELETE_HELD);
 	ERESOURCE r;
 
 	ExInitializeResourceLite(&r);
 	ExAcquireResourceExclusiveLite(&r, TRUE);
 	KUNIT_EXPECT_EQ(test, ExDeleteResourceLite(&r), STATUS_UNSUCCESSFUL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_DELETE_HELD), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	/* still usable */
 	KUNIT_EXPECT_TRUE(test, ExIsResourceAcquiredExclusiveLite(&r));
 	ExReleaseResourceLite(&r);
@@ -476,7 +476,7 @@ static void ExDeleteResourceLite_held_test(struct kunit *test)
 /* Misuse: acquiring at DISPATCH_LEVEL is reported and refused. */
 static void ERESOURCE_dispatch_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	BOOLEAN excl, shared;
 	ERESOURCE r;
 
@@ -487,7 +487,7 @@ static void ERESOURCE_dispatch_test(struct kunit *test)
 	preempt_enable();
 	KUNIT_EXPECT_FALSE(test, excl);
 	KUNIT_EXPECT_FALSE(test, shared);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&r.Lock));
 	ExDeleteResourceLite(&r);
 }

@@ -12,11 +12,77 @@
 #include <linux/err.h>
 #include <linux/kthread.h>
 #include <ntshim/event.h>
+#include <ntshim/violation.h>
+
+#include "../shim/test_exports.h"
 
 /* KUnit without speed attributes (before 6.6) runs every case anyway. */
 #ifndef KUNIT_CASE_SLOW
 #define KUNIT_CASE_SLOW(test_name) KUNIT_CASE(test_name)
 #endif
+
+/**
+ * struct ntshim_violation_mark - one violation kind's count at a point
+ * @kind:  the violation kind
+ * @count: how often @kind had been reported at ntshim_mark()
+ */
+struct ntshim_violation_mark {
+	enum ntshim_violation_kind kind;
+	u64 count;
+};
+
+/**
+ * ntshim_mark() - remember how often @kind has been reported so far
+ * @kind: the violation kind the calls under test may report
+ *
+ * Take the mark before the calls, then check what they reported with
+ * NTSHIM_EXPECT_VIOLATIONS().
+ *
+ * Return: the mark.
+ */
+static inline struct ntshim_violation_mark
+ntshim_mark(enum ntshim_violation_kind kind)
+{
+	return (struct ntshim_violation_mark){
+		.kind = kind,
+		.count = ntshim_violation_count(kind),
+	};
+}
+
+/**
+ * ntshim_violations_since() - reports of a mark's kind since the mark
+ * @mark: from ntshim_mark()
+ *
+ * Return: how many violations of @mark's kind were reported since.
+ */
+static inline u64 ntshim_violations_since(const struct ntshim_violation_mark *mark)
+{
+	return ntshim_violation_count(mark->kind) - mark->count;
+}
+
+/**
+ * NTSHIM_EXPECT_VIOLATIONS() - expect exactly @n reports since a mark
+ * @test: the test case
+ * @mark: a struct ntshim_violation_mark * from ntshim_mark()
+ * @n:    how many violations of the mark's kind were reported since the
+ *        mark (0: none at all)
+ *
+ * A KUnit expectation at the caller's line that names the kind when it
+ * fails:
+ *
+ *	struct ntshim_violation_mark m = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
+ *
+ *	RemoveEntryList(&stray);
+ *	NTSHIM_EXPECT_VIOLATIONS(test, &m, 1);
+ */
+#define NTSHIM_EXPECT_VIOLATIONS(test, mark, n)                               \
+	do {                                                                  \
+		const struct ntshim_violation_mark *__mark = (mark);          \
+									      \
+		KUNIT_EXPECT_EQ_MSG(test, ntshim_violations_since(__mark),    \
+				    (u64)(n), "violation %s",                 \
+				    ntshim_violation_name(__mark->kind));     \
+	} while (0)
 
 /**
  * ntshim_test_start_pair() - run two kthreads on two CPUs and wait for both

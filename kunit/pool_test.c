@@ -26,11 +26,6 @@ static struct ntshim_pool_tag_stats pool_row(ULONG tag, POOL_TYPE type)
 	return s;
 }
 
-static u64 vcount(enum ntshim_violation_kind kind)
-{
-	return ntshim_violation_count(kind);
-}
-
 static bool all_zero(const void *p, size_t len)
 {
 	return !memchr_inv(p, 0, len);
@@ -231,12 +226,12 @@ static void ExAllocatePool2_uninitialized_test(struct kunit *test)
 /* Tag 0 and invalid flags: reported, NULL. */
 static void ExAllocatePool2_bad_args_test(struct kunit *test)
 {
-	u64 tag0 = vcount(NTSHIM_V_POOL_ZERO_TAG);
-	u64 flags0 = vcount(NTSHIM_V_POOL_BAD_FLAGS);
+	struct ntshim_violation_mark tag0 = ntshim_mark(NTSHIM_V_POOL_ZERO_TAG);
+	struct ntshim_violation_mark flags0 = ntshim_mark(NTSHIM_V_POOL_BAD_FLAGS);
 	void *p;
 
 	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, 0));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_ZERO_TAG), tag0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &tag0, 1);
 
 	/* no pool kind, two kinds, a reserved required bit */
 	KUNIT_EXPECT_NULL(test, ExAllocatePool2(0, 16, 'BPxE'));
@@ -246,21 +241,21 @@ static void ExAllocatePool2_bad_args_test(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_NON_PAGED |
 						POOL_FLAG_RESERVED1, 16,
 						'BPxE'));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &flags0, 3);
 
 	/* optional bits it does not know are ignored */
 	p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_SPECIAL_POOL |
 			    0x4000000000000000ULL, 16, 'BPxE');
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	ExFreePool(p);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &flags0, 3);
 }
 
 /* ExAllocatePool3: priority and node parameters, secure pool refused. */
 static void ExAllocatePool3_test(struct kunit *test)
 {
 	POOL_EXTENDED_PARAMETER params[2] = {};
-	u64 flags0 = vcount(NTSHIM_V_POOL_BAD_FLAGS);
+	struct ntshim_violation_mark flags0 = ntshim_mark(NTSHIM_V_POOL_BAD_FLAGS);
 	u8 *p;
 
 	params[0].Type = PoolExtendedParameterPriority;
@@ -275,7 +270,7 @@ static void ExAllocatePool3_test(struct kunit *test)
 	params[0].Type = PoolExtendedParameterSecurePool;
 	KUNIT_EXPECT_NULL(test, ExAllocatePool3(POOL_FLAG_NON_PAGED, 48,
 						'3PxE', params, 1));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FLAGS), flags0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &flags0, 1);
 
 	params[0].Optional = 1;
 	p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, '3PxE', params, 1);
@@ -344,7 +339,7 @@ static void ExAllocatePool_variants_test(struct kunit *test)
 static void ExQueryPoolBlockSize_test(struct kunit *test)
 {
 	static const size_t sizes[] = { 1, 100, PAGE_SIZE, 3 * PAGE_SIZE + 3 };
-	u64 bad0 = vcount(NTSHIM_V_POOL_BAD_FREE);
+	struct ntshim_violation_mark bad0 = ntshim_mark(NTSHIM_V_POOL_BAD_FREE);
 	BOOLEAN quota = TRUE;
 	int i;
 	u8 *p;
@@ -360,7 +355,7 @@ static void ExQueryPoolBlockSize_test(struct kunit *test)
 	p = kmalloc(128, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p + 32, NULL), 0);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), bad0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad0, 1);
 	kfree(p);
 }
 
@@ -370,14 +365,14 @@ static void ExQueryPoolBlockSize_test(struct kunit *test)
  */
 static void ExFreePoolWithTag_mismatch_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_TAG_MISMATCH);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_TAG_MISMATCH);
 	struct ntshim_pool_tag_stats s0 = pool_row('MTxE', NonPagedPool);
 	struct ntshim_pool_tag_stats s;
 	void *p = ExAllocatePoolWithTag(NonPagedPool, 50, 'MTxE');
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	ExFreePoolWithTag(p, 'gnrW');
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_TAG_MISMATCH), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 	s = pool_row('MTxE', NonPagedPool);
 	KUNIT_EXPECT_EQ(test, s.frees, s0.frees + 1);
 	KUNIT_EXPECT_EQ(test, s.diff, s0.diff);
@@ -385,7 +380,7 @@ static void ExFreePoolWithTag_mismatch_test(struct kunit *test)
 	p = ExAllocatePoolWithTag(NonPagedPool, 50, 'MTxE');
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	ExFreePoolWithTag(p, 'MTxE' | PROTECTED_POOL);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_TAG_MISMATCH), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 }
 
 /*
@@ -398,7 +393,7 @@ static void ExFreePool_double_free_test(struct kunit *test)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		u64 v0 = vcount(NTSHIM_V_POOL_DOUBLE_FREE);
+		struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
 		struct ntshim_pool_tag_stats s0, s;
 		void *p = ExAllocatePoolWithTag(NonPagedPool, sizes[i], 'FDxE');
 
@@ -406,8 +401,8 @@ static void ExFreePool_double_free_test(struct kunit *test)
 		ExFreePool(p);
 		s0 = pool_row('FDxE', NonPagedPool);
 		ExFreePool(p);
-		KUNIT_EXPECT_EQ_MSG(test, vcount(NTSHIM_V_POOL_DOUBLE_FREE),
-				    v0 + 1, "size %zu", sizes[i]);
+		KUNIT_EXPECT_EQ_MSG(test, ntshim_violations_since(&v0), 1,
+				    "size %zu", sizes[i]);
 		s = pool_row('FDxE', NonPagedPool);
 		KUNIT_EXPECT_EQ(test, s.frees, s0.frees);
 		KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes);
@@ -419,7 +414,7 @@ static int pool_test_static_word;
 /* Pointers that never came from the pool are reported and left alone. */
 static void ExFreePool_bad_pointer_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_BAD_FREE);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_BAD_FREE);
 	u8 *buf = kmalloc(256, GFP_KERNEL);
 	u8 *p;
 	int on_stack[8];
@@ -432,7 +427,7 @@ static void ExFreePool_bad_pointer_test(struct kunit *test)
 	ExFreePool(&pool_test_static_word);
 	ExFreePool(on_stack);
 	ExFreePool((void *)0x10000);	/* a user address */
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), v0 + 6);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 6);
 	/* the buffer was not touched */
 	KUNIT_EXPECT_FALSE(test, memchr_inv(buf, 0x11, 256));
 	kfree(buf);
@@ -441,7 +436,7 @@ static void ExFreePool_bad_pointer_test(struct kunit *test)
 	p = ExAllocatePoolWithTag(NonPagedPool, 200, 'PBxE');
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	ExFreePool(p + 96);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_FREE), v0 + 7);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 7);
 	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p, NULL), 200);
 	ExFreePool(p);
 }
@@ -449,23 +444,23 @@ static void ExFreePool_bad_pointer_test(struct kunit *test)
 /* ExFreePool(NULL) is reported and does nothing. */
 static void ExFreePool_null_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_FREE_NULL);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_FREE_NULL);
 
 	ExFreePool(NULL);
 	ExFreePoolWithTag(NULL, 'LNxE');
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_FREE_NULL), v0 + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 2);
 }
 
 /* A zero-byte request is reported and gives an empty block to free. */
 static void pool_zero_size_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_ZERO_SIZE);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_ZERO_SIZE);
 	struct ntshim_pool_tag_stats s0 = pool_row('0ZxE', NonPagedPool);
 	struct ntshim_pool_tag_stats s;
 	void *p = ExAllocatePoolWithTag(NonPagedPool, 0, '0ZxE');
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_ZERO_SIZE), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p, NULL), 0);
 	s = pool_row('0ZxE', NonPagedPool);
 	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs + 1);
@@ -477,7 +472,7 @@ static void pool_zero_size_test(struct kunit *test)
 /* Sizes whose header arithmetic would overflow: reported, NULL. */
 static void pool_size_overflow_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_SIZE_OVERFLOW);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_SIZE_OVERFLOW);
 	struct ntshim_pool_tag_stats s0 = pool_row('OSxE', NonPagedPool);
 	struct ntshim_pool_tag_stats s;
 
@@ -485,11 +480,11 @@ static void pool_size_overflow_test(struct kunit *test)
 						      'OSxE'));
 	KUNIT_EXPECT_NULL(test, ExAllocatePool2(POOL_FLAG_PAGED, SIZE_MAX - 15,
 						'OSxE'));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_SIZE_OVERFLOW), v0 + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 2);
 	/* merely too big: out of memory, NULL, no report */
 	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(PagedPool, 1ULL << 44,
 						      'OSxE'));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_SIZE_OVERFLOW), v0 + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 2);
 	s = pool_row('OSxE', NonPagedPool);
 	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs);
 }
@@ -497,14 +492,14 @@ static void pool_size_overflow_test(struct kunit *test)
 /* Pool types Windows does not define: reported, NULL. */
 static void pool_bad_type_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_BAD_TYPE);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_BAD_TYPE);
 
 	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(DontUseThisType, 8,
 						      'TBxE'));
 	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag(MaxPoolType, 8, 'TBxE'));
 	KUNIT_EXPECT_NULL(test, ExAllocatePoolWithTag((POOL_TYPE)0x10000, 8,
 						      'TBxE'));
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_TYPE), v0 + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 3);
 }
 
 /*
@@ -513,7 +508,7 @@ static void pool_bad_type_test(struct kunit *test)
  */
 static void pool_dispatch_level_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_BAD_IRQL);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_BAD_IRQL);
 	void *np, *np_large, *pp;
 
 	preempt_disable();
@@ -529,7 +524,7 @@ static void pool_dispatch_level_test(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, np);
 	KUNIT_EXPECT_NOT_NULL(test, np_large);
 	KUNIT_EXPECT_NULL(test, pp);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_IRQL), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 }
 
 /*
@@ -538,7 +533,7 @@ static void pool_dispatch_level_test(struct kunit *test)
  */
 static void pool_high_level_test(struct kunit *test)
 {
-	u64 v0 = vcount(NTSHIM_V_POOL_BAD_IRQL);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_BAD_IRQL);
 	struct ntshim_pool_tag_stats s0, s;
 	unsigned long flags;
 	void *small, *large, *np;
@@ -556,7 +551,7 @@ static void pool_high_level_test(struct kunit *test)
 	local_irq_restore(flags);
 
 	KUNIT_EXPECT_NULL(test, np);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_BAD_IRQL), v0 + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 3);
 	s = pool_row('HIxE', NonPagedPool);
 	KUNIT_EXPECT_EQ(test, s.frees, s0.frees + 1);
 	KUNIT_EXPECT_EQ(test, s.allocs, s0.allocs);
@@ -616,7 +611,7 @@ static void ntshim_pool_charge_test(struct kunit *test)
 static void ntshim_pool_report_leaks_test(struct kunit *test)
 {
 	static struct module fake = { .name = "fake_driver" };
-	u64 v0 = vcount(NTSHIM_V_POOL_LEAK);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_LEAK);
 	unsigned long site = _THIS_IP_, caller = 0;
 	struct ntshim_pool_tag_stats s;
 	ULONG tag = 0;
@@ -631,14 +626,14 @@ static void ntshim_pool_report_leaks_test(struct kunit *test)
 	ExFreePool(q);
 
 	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 1);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 	KUNIT_EXPECT_TRUE(test, ntshim_violation_last(NTSHIM_V_POOL_LEAK,
 						      &tag, &caller));
 	KUNIT_EXPECT_EQ(test, tag, 'KLxE');
 	KUNIT_EXPECT_EQ(test, caller, site);
 	/* reported once: the rows are retired */
 	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(&fake), 0);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_LEAK), v0 + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 1);
 
 	ExFreePool(p);
 	s = pool_row('KLxE', NonPagedPool);
@@ -753,7 +748,7 @@ static int pool_racer_fn(void *data)
 static void pool_concurrent_double_free_test(struct kunit *test)
 {
 	struct ntshim_pool_tag_stats s0 = pool_row('RDxE', NonPagedPool);
-	u64 v0 = vcount(NTSHIM_V_POOL_DOUBLE_FREE);
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
 	struct pool_racer racers[2];
 	struct ntshim_pool_tag_stats s;
 	struct pool_race *race;
@@ -778,7 +773,7 @@ static void pool_concurrent_double_free_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.allocs - s0.allocs, rounds);
 	KUNIT_EXPECT_EQ(test, s.frees - s0.frees, rounds);
 	KUNIT_EXPECT_EQ(test, s.bytes, s0.bytes);
-	KUNIT_EXPECT_EQ(test, vcount(NTSHIM_V_POOL_DOUBLE_FREE), v0 + rounds);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, rounds);
 }
 
 /* Concurrency: one kthread per online CPU hammering one tag. */

@@ -9,6 +9,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 #define GUARD 0xa5
 
 /* Pointers the compiler cannot prove NULL (no -Wnonnull for the test). */
@@ -108,13 +110,12 @@ static void ntshim_rtl_copy_memory_overlap_test(struct kunit *test)
 {
 	u8 buf[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 	u8 *volatile p = buf;
-	u64 before = ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
 	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
 		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
 	RtlCopyMemory(p + 2, p, 5);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	/* as memmove would: 1 2 1 2 3 4 5 8 */
 	KUNIT_EXPECT_EQ(test, buf[2], 1);
 	KUNIT_EXPECT_EQ(test, buf[6], 5);
@@ -124,7 +125,7 @@ static void ntshim_rtl_copy_memory_overlap_test(struct kunit *test)
 static void ntshim_rtl_null_pointer_test(struct kunit *test)
 {
 	u8 buf[4] = { 0 };
-	u64 before = ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
 	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
 		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
@@ -134,13 +135,11 @@ static void ntshim_rtl_null_pointer_test(struct kunit *test)
 	RtlZeroMemory(null_ptr, 4);
 	KUNIT_EXPECT_FALSE(test, RtlEqualMemory(null_ptr, buf, 4));
 	KUNIT_EXPECT_EQ(test, RtlCompareMemory(null_ptr, buf, 4), 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
-			before + 6);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 6);
 	/* zero length with NULL is fine everywhere */
 	RtlCopyMemory(null_ptr, buf, 0);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemory(null_ptr, null_ptr, 0), 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
-			before + 6);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 6);
 }
 
 /*
@@ -291,7 +290,7 @@ static void ntshim_rtl_compare_memory_ulong_test(struct kunit *test)
 static void ntshim_rtl_fill_memory_ulong_test(struct kunit *test)
 {
 	ULONG buf[6];
-	u64 before = ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
 	memset(buf, GUARD, sizeof(buf));
 	RtlFillMemoryUlong(buf, 16, 0xdeadbeef);
@@ -303,8 +302,7 @@ static void ntshim_rtl_fill_memory_ulong_test(struct kunit *test)
 	/* a ragged length is reported; only whole ULONGs are written */
 	memset(buf, GUARD, sizeof(buf));
 	RtlFillMemoryUlong(buf, 7, 0x01020304);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, buf[0], 0x01020304u);
 	KUNIT_EXPECT_TRUE(test, all_bytes((u8 *)&buf[1], 20, GUARD));
 }

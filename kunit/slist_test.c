@@ -152,7 +152,7 @@ static void InterlockedPopEntrySList_empty_test(struct kunit *test)
 static void InterlockedPopEntrySList_unreadable_test(struct kunit *test)
 {
 	const unsigned long user = 0x10000;
-	u64 corrupt0 = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark corrupt0 = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	unsigned long guard;
 	SLIST_HEADER h;
 	void *area;
@@ -171,14 +171,12 @@ static void InterlockedPopEntrySList_unreadable_test(struct kunit *test)
 	h.Region = user;
 	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
 	KUNIT_EXPECT_EQ(test, h.Region, (ULONGLONG)user);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			corrupt0 + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &corrupt0, 2);
 #ifdef CONFIG_X86_64
 	/* above TASK_SIZE_MAX, yet a fault there would not be fixed up */
 	h.Region = VSYSCALL_ADDR;
 	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			corrupt0 + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &corrupt0, 3);
 #endif
 	vfree(area);
 }
@@ -258,7 +256,7 @@ static void ExInterlockedSList_test(struct kunit *test)
 
 static void InterlockedPushEntrySList_misaligned_entry_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SLIST_MISALIGNED);
 	struct slist_item buf[2];
 	PSLIST_ENTRY odd = (PSLIST_ENTRY)((char *)buf + 8);
 	SLIST_HEADER h;
@@ -266,9 +264,7 @@ static void InterlockedPushEntrySList_misaligned_entry_test(struct kunit *test)
 	InitializeSListHead(&h);
 	/* reported, and still pushed: the header keeps the full address */
 	KUNIT_EXPECT_NULL(test, InterlockedPushEntrySList(&h, odd));
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, QueryDepthSList(&h), 1);
 	KUNIT_EXPECT_PTR_EQ(test, InterlockedPopEntrySList(&h), odd);
 	KUNIT_EXPECT_NULL(test, InterlockedPopEntrySList(&h));
@@ -276,22 +272,18 @@ static void InterlockedPushEntrySList_misaligned_entry_test(struct kunit *test)
 
 static void InitializeSListHead_misaligned_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SLIST_MISALIGNED);
 	SLIST_HEADER buf[2];
 	PSLIST_HEADER h = (PSLIST_HEADER)((char *)buf + 8);
 	SLIST_ENTRY a, b;
 
 	/* reported; the header then works through the locked path */
 	InitializeSListHead(h);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	InterlockedPushEntrySList(h, &a);
 	InterlockedPushEntrySList(h, &b);
 	/* each push through a misaligned header is reported too */
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SLIST_MISALIGNED),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	KUNIT_EXPECT_EQ(test, QueryDepthSList(h), 2);
 	KUNIT_EXPECT_EQ(test, hx_sequence(h), 2ULL);
 	KUNIT_EXPECT_PTR_EQ(test, InterlockedPopEntrySList(h), &b);

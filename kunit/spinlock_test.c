@@ -16,6 +16,8 @@
 #include <linux/sched/task.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 static void ntshim_spinlock_init_test(struct kunit *test)
 {
 	KSPIN_LOCK lock;
@@ -88,7 +90,7 @@ static void ntshim_spinlock_acquire_at_apc_test(struct kunit *test)
 
 static void ntshim_spinlock_at_dpc_level_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	KSPIN_LOCK lock;
 	BOOLEAN free_inside;
 	KIRQL old, in, after;
@@ -108,13 +110,12 @@ static void ntshim_spinlock_at_dpc_level_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, after, DISPATCH_LEVEL);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 }
 
 static void ntshim_spinlock_at_dpc_level_too_low_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	KSPIN_LOCK lock;
 	BOOLEAN free_inside;
 	KIRQL in;
@@ -126,8 +127,7 @@ static void ntshim_spinlock_at_dpc_level_too_low_test(struct kunit *test)
 	free_inside = KeTestSpinLock(&lock);
 	KeReleaseSpinLockFromDpcLevel(&lock);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
 	KUNIT_EXPECT_FALSE(test, free_inside);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
@@ -137,7 +137,7 @@ static void ntshim_spinlock_at_dpc_level_too_low_test(struct kunit *test)
 
 static void ntshim_spinlock_acquire_too_high_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_HIGH);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_HIGH);
 	unsigned long flags;
 	KSPIN_LOCK lock;
 	BOOLEAN free_inside;
@@ -153,8 +153,7 @@ static void ntshim_spinlock_acquire_too_high_test(struct kunit *test)
 	irqs_off_after = irqs_disabled();
 	local_irq_restore(flags);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_HIGH),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, old, HIGH_LEVEL);
 	KUNIT_EXPECT_FALSE(test, free_inside);
 	KUNIT_EXPECT_TRUE(test, irqs_off_after);
@@ -169,7 +168,7 @@ static void ntshim_spinlock_acquire_too_high_test(struct kunit *test)
  */
 static void ntshim_spinlock_at_dpc_level_irqs_off_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	BOOLEAN free_inside, tried;
 	unsigned long flags;
 	KSPIN_LOCK lock;
@@ -188,8 +187,7 @@ static void ntshim_spinlock_at_dpc_level_irqs_off_test(struct kunit *test)
 	}
 	local_irq_restore(flags);
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 	KUNIT_EXPECT_EQ(test, in, HIGH_LEVEL);
 	KUNIT_EXPECT_FALSE(test, free_inside);
 	KUNIT_EXPECT_TRUE(test, tried);
@@ -201,7 +199,7 @@ static void ntshim_spinlock_at_dpc_level_irqs_off_test(struct kunit *test)
 /* Preemption off (counted with CONFIG_PREEMPT_COUNT) is DISPATCH_LEVEL. */
 static void ntshim_spinlock_at_dpc_level_preempt_off_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	KSPIN_LOCK lock;
 	KIRQL in;
 
@@ -214,8 +212,7 @@ static void ntshim_spinlock_at_dpc_level_preempt_off_test(struct kunit *test)
 	KeReleaseSpinLockFromDpcLevel(&lock);
 	preempt_enable();
 
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
@@ -278,7 +275,7 @@ static void ntshim_spinlock_try_test(struct kunit *test)
 
 static void ntshim_spinlock_try_too_low_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	BOOLEAN got = FALSE;
 	KSPIN_LOCK lock;
 	KIRQL in = 0;
@@ -293,8 +290,7 @@ static void ntshim_spinlock_try_too_low_test(struct kunit *test)
 
 	KUNIT_EXPECT_TRUE(test, got);
 	KUNIT_EXPECT_EQ(test, in, DISPATCH_LEVEL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
 }
@@ -337,7 +333,7 @@ static void ntshim_spinlock_cross_pairs_test(struct kunit *test)
 
 static void ntshim_spinlock_bad_release_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KSPIN_LOCK lock;
 
 	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
@@ -349,9 +345,7 @@ static void ntshim_spinlock_bad_release_test(struct kunit *test)
 	__acquire(&lock.Lock);
 	KeReleaseSpinLockFromDpcLevel(&lock);
 
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
@@ -416,7 +410,7 @@ static void ntshim_spinlock_queued_nested_test(struct kunit *test)
 
 static void ntshim_spinlock_queued_at_dpc_level_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_TOO_LOW);
 	KLOCK_QUEUE_HANDLE handle;
 	KSPIN_LOCK lock;
 	KIRQL old, in, after;
@@ -433,13 +427,12 @@ static void ntshim_spinlock_queued_at_dpc_level_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, after, DISPATCH_LEVEL);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_TOO_LOW),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 }
 
 static void ntshim_spinlock_queued_bad_release_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KLOCK_QUEUE_HANDLE never = {}, handle;
 	KSPIN_LOCK lock;
 
@@ -455,9 +448,7 @@ static void ntshim_spinlock_queued_bad_release_test(struct kunit *test)
 	__acquire(&handle.LockQueue.Lock->Lock);
 	KeReleaseInStackQueuedSpinLockFromDpcLevel(&handle);
 
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
@@ -465,7 +456,7 @@ static void ntshim_spinlock_queued_bad_release_test(struct kunit *test)
 
 static void ntshim_spinlock_queued_stale_handle_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KLOCK_QUEUE_HANDLE handle, copy;
 	KSPIN_LOCK lock;
 
@@ -479,16 +470,14 @@ static void ntshim_spinlock_queued_stale_handle_test(struct kunit *test)
 	__acquire(&copy.LockQueue.Lock->Lock);	/* misuse on purpose */
 	KeReleaseInStackQueuedSpinLock(&copy);
 
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
 	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
 }
 
 static void ntshim_spinlock_mixed_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_MIXED);
 	KLOCK_QUEUE_HANDLE handle;
 	KSPIN_LOCK lock, other;
 	KIRQL old;
@@ -503,16 +492,14 @@ static void ntshim_spinlock_mixed_test(struct kunit *test)
 	KeReleaseInStackQueuedSpinLock(&handle);
 	KeAcquireInStackQueuedSpinLock(&lock, &handle);
 	KeReleaseInStackQueuedSpinLock(&handle);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 
 	/* queued, then ordinary: reported once per lock */
 	KeAcquireSpinLock(&lock, &old);
 	KeReleaseSpinLock(&lock, old);
 	KeAcquireSpinLock(&lock, &old);
 	KeReleaseSpinLock(&lock, old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 
 	/* ordinary, then queued at DPC level */
 	KeAcquireSpinLock(&other, &old);
@@ -521,8 +508,7 @@ static void ntshim_spinlock_mixed_test(struct kunit *test)
 	KeAcquireInStackQueuedSpinLockAtDpcLevel(&other, &handle);
 	KeReleaseInStackQueuedSpinLockFromDpcLevel(&handle);
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 }
 

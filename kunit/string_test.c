@@ -13,6 +13,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 #define GUARD_W 0xa5a5
 
 /* RTL_CONSTANT_STRING at file scope, as DDK drivers use it. */
@@ -30,11 +32,6 @@ static const char intl_utf8[] =
 	"Gr\xc3\xbc\xc3\x9f" "e, "
 	"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, "
 	"\xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x98\x80";
-
-static u64 bad_strings(void)
-{
-	return ntshim_violation_count(NTSHIM_V_RTL_BAD_STRING);
-}
 
 /* An exactly-sized destination: Length 0, MaximumLength @bytes. */
 static UNICODE_STRING *new_ustr(struct kunit *test, size_t bytes)
@@ -229,10 +226,10 @@ static void ntshim_rtl_copy_unicode_string_odd_test(struct kunit *test)
 {
 	UNICODE_STRING src = RTL_CONSTANT_STRING(L"abcdefgh");
 	UNICODE_STRING *dst = new_ustr(test, 11);
-	u64 before = bad_strings();
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_STRING);
 
 	RtlCopyUnicodeString(dst, &src);
-	KUNIT_EXPECT_EQ(test, bad_strings(), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, dst->Length, 10);
 	KUNIT_EXPECT_EQ(test, ((u8 *)dst->Buffer)[10], 0xa5);
 
@@ -240,14 +237,14 @@ static void ntshim_rtl_copy_unicode_string_odd_test(struct kunit *test)
 	src.Length = 5;
 	dst = new_ustr(test, 16);
 	RtlCopyUnicodeString(dst, &src);
-	KUNIT_EXPECT_EQ(test, bad_strings(), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_EQ(test, dst->Length, 4);
 
 	/* a NULL Buffer with a Length: reported, treated as empty */
 	src.Buffer = NULL;
 	src.Length = 4;
 	RtlCopyUnicodeString(dst, &src);
-	KUNIT_EXPECT_EQ(test, bad_strings(), before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	KUNIT_EXPECT_EQ(test, dst->Length, 0);
 }
 
@@ -597,11 +594,10 @@ static void ntshim_rtl_conversion_too_long_test(struct kunit *test)
 static void ntshim_rtl_free_foreign_test(struct kunit *test)
 {
 	UNICODE_STRING lit = RTL_CONSTANT_STRING(L"literal");
-	u64 before = ntshim_violation_count(NTSHIM_V_POOL_BAD_FREE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_POOL_BAD_FREE);
 
 	RtlFreeUnicodeString(&lit);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_POOL_BAD_FREE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_NULL(test, lit.Buffer);
 	KUNIT_EXPECT_EQ(test, lit.Length, 0);
 	RtlFreeUnicodeString(NULL);

@@ -11,11 +11,12 @@
 #include <kunit/test.h>
 #include <linux/atomic.h>
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
+
+#include "ntshim_kunit.h"
 
 #define MS_100NS(ms) ((LONGLONG)(ms) * 10000)	/* ms in 100 ns units */
 #define WAIT_BOUND (10 * HZ)
@@ -42,7 +43,7 @@ static VOID probe_dpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
 	p->irql = KeGetCurrentIrql();
 	if (p->timer)
 		p->state_in_dpc = KeReadStateTimer(p->timer);
-	if (atomic_inc_return(&p->runs) == p->complete_at)
+	if (atomic_inc_return(&p->runs) == READ_ONCE(p->complete_at))
 		complete(&p->done);
 }
 
@@ -52,6 +53,17 @@ static void probe_init(struct timer_probe *p, PKTIMER timer, int complete_at)
 	init_completion(&p->done);
 	p->complete_at = complete_at;
 	p->timer = timer;
+}
+
+/*
+ * After the expected expiries: wait @ms for one more, which must not come
+ * (the probe completes again at the next run).
+ */
+static bool no_more_runs(struct timer_probe *p, unsigned int ms)
+{
+	reinit_completion(&p->done);
+	WRITE_ONCE(p->complete_at, atomic_read(&p->runs) + 1);
+	return !wait_for_completion_timeout(&p->done, msecs_to_jiffies(ms));
 }
 
 /*
@@ -122,7 +134,7 @@ static void KeSetTimer_relative_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, timer.Inserted);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	/* One-shot: no second expiry. */
-	msleep(20);
+	KUNIT_EXPECT_TRUE(test, no_more_runs(&p, 20));
 	KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 }
@@ -169,16 +181,22 @@ static void KeSetTimer_past_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
 }
 
-/* Without a DPC the timer still expires and becomes signalled. */
+/*
+ * Without a DPC the timer still expires and becomes signalled: a wait on
+ * it (bounded) is satisfied.
+ */
 static void KeSetTimer_no_dpc_test(struct kunit *test)
 {
-	unsigned long end = jiffies + WAIT_BOUND;
+	LARGE_INTEGER bound = due(-MS_100NS(jiffies_to_msecs(WAIT_BOUND)));
+	NTSTATUS status;
 	KTIMER timer;
 
 	KeInitializeTimer(&timer);
 	KeSetTimer(&timer, due(-MS_100NS(2)), NULL);
-	while (!KeReadStateTimer(&timer) && time_before(jiffies, end))
-		usleep_range(2000, 4000);
+	status = KeWaitForSingleObject(&timer, Executive, KernelMode, FALSE, &bound);
+	if (status != STATUS_SUCCESS)
+		KeCancelTimer(&timer);	/* it must not fire into a dead stack */
+	KUNIT_ASSERT_EQ(test, status, STATUS_SUCCESS);
 	KUNIT_EXPECT_TRUE(test, KeReadStateTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 }
@@ -241,7 +259,7 @@ static void KeSetTimerEx_periodic_test(struct kunit *test)
 	KeFlushQueuedDpcs();
 	runs = atomic_read(&p.runs);
 	KUNIT_EXPECT_GE(test, runs, 3);
-	msleep(30);
+	KUNIT_EXPECT_TRUE(test, no_more_runs(&p, 30));
 	KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), runs);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
@@ -250,14 +268,13 @@ static void KeSetTimerEx_periodic_test(struct kunit *test)
 /* Cancelling a timer that is not set returns FALSE and is no misuse. */
 static void KeCancelTimer_not_set_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	KTIMER timer;
 
 	KeInitializeTimer(&timer);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 0);
 }
 
 /* Cancelling a set timer: TRUE once, and its DPC never runs. */
@@ -293,21 +310,20 @@ static void KeSetTimer_dispatch_level_test(struct kunit *test)
 /* A timer KeInitializeTimer() never saw: reported, nothing happens. */
 static void KeSetTimer_uninitialized_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	KTIMER timer;
 
 	memset(&timer, 0, sizeof(timer));
 	KUNIT_EXPECT_FALSE(test, KeSetTimer(&timer, due(-1), NULL));
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 	KUNIT_EXPECT_FALSE(test, KeReadStateTimer(&timer));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 3);
 }
 
 /* A negative period is reported; the timer fires once. */
 static void KeSetTimerEx_negative_period_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	struct timer_probe p;
 	KTIMER timer;
 	KDPC dpc;
@@ -316,8 +332,7 @@ static void KeSetTimerEx_negative_period_test(struct kunit *test)
 	KeInitializeTimer(&timer);
 	KeInitializeDpc(&dpc, probe_dpc, &p);
 	KeSetTimerEx(&timer, due(-MS_100NS(1)), -5, &dpc);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	if (!wait_fired(test, &p, &dpc))
 		return;
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
@@ -328,7 +343,7 @@ static void KeSetTimerEx_negative_period_test(struct kunit *test)
 /* Re-initialising a set timer is reported; the old setting is gone. */
 static void KeInitializeTimer_set_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_TIMER_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_TIMER_MISUSE);
 	struct timer_probe p;
 	KTIMER timer;
 	KDPC dpc;
@@ -338,8 +353,7 @@ static void KeInitializeTimer_set_test(struct kunit *test)
 	KeInitializeDpc(&dpc, probe_dpc, &p);
 	KeSetTimer(&timer, due(-MS_100NS(60000)), &dpc);
 	KeInitializeTimer(&timer);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_TIMER_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	KUNIT_EXPECT_FALSE(test, timer.Inserted);
 	KUNIT_EXPECT_FALSE(test, KeCancelTimer(&timer));
 }

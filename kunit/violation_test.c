@@ -6,14 +6,15 @@
 #include <linux/kernel.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 static void ntshim_violation_counts_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 
 	ntshim_violation(NTSHIM_V_LIST_CORRUPT, 'tseT', test, _THIS_IP_,
 			 "provoked by %s", "a test");
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 static void ntshim_violation_name_test(struct kunit *test)

@@ -14,6 +14,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 #define WAIT_BOUND (10 * HZ)
 
 struct work_probe {
@@ -146,7 +148,7 @@ static void IoQueueWorkItemEx_test(struct kunit *test)
 /* An item in caller memory: initialise, queue, run, uninitialise. */
 static void IoInitializeWorkItem_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	DEVICE_OBJECT dev = {};
 	struct work_probe p;
 	PIO_WORKITEM item;
@@ -159,8 +161,7 @@ static void IoInitializeWorkItem_test(struct kunit *test)
 	wait_ran(test, &p);
 	IoUninitializeWorkItem(item);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 0);
 }
 
 /* An item may be queued again once it has run: once per queueing. */
@@ -190,7 +191,7 @@ static void IoQueueWorkItem_requeue_test(struct kunit *test)
  */
 static void IoQueueWorkItem_already_queued_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	DEVICE_OBJECT dev = {};
 	struct work_probe p;
 	PIO_WORKITEM item;
@@ -202,10 +203,10 @@ static void IoQueueWorkItem_already_queued_test(struct kunit *test)
 	IoQueueWorkItem(item, probe_routine, DelayedWorkQueue, &p);
 	IoQueueWorkItem(item, probe_routine, DelayedWorkQueue, &p);
 	preempt_enable();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	wait_ran(test, &p);
-	msleep(20);
+	/* a wrong second run would complete the probe again */
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&p.done, msecs_to_jiffies(20)), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
 	IoFreeWorkItem(item);
 }
@@ -216,7 +217,7 @@ static void IoQueueWorkItem_already_queued_test(struct kunit *test)
  */
 static void IoFreeWorkItem_queued_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	DEVICE_OBJECT dev = {};
 	struct work_probe p;
 	PIO_WORKITEM item;
@@ -228,18 +229,19 @@ static void IoFreeWorkItem_queued_test(struct kunit *test)
 	IoQueueWorkItem(item, probe_routine, DelayedWorkQueue, &p);
 	IoFreeWorkItem(item);
 	preempt_enable();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
+	/*
+	 * The probe's completion is the routine's last touch of this stack;
+	 * the deferred free after it touches only the item.
+	 */
 	wait_ran(test, &p);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
-	/* Let the run function finish its deferred free before the stack goes. */
-	msleep(20);
 }
 
 /* Uninitialising a queued item above PASSIVE_LEVEL cancels it. */
 static void IoUninitializeWorkItem_queued_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	DEVICE_OBJECT dev = {};
 	struct work_probe *p;
 	PIO_WORKITEM item;
@@ -254,8 +256,7 @@ static void IoUninitializeWorkItem_queued_test(struct kunit *test)
 	IoQueueWorkItem(item, probe_routine, DelayedWorkQueue, p);
 	IoUninitializeWorkItem(item);
 	preempt_enable();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	KUNIT_EXPECT_FALSE(test, test_bit(0, &item->Work.flags));
 	KUNIT_EXPECT_FALSE(test, work_pending(&item->Work.work));
 	KUNIT_EXPECT_EQ(test, atomic_read(&p->runs), 0);
@@ -282,7 +283,7 @@ static void IoUninitializeWorkItem_waits_test(struct kunit *test)
 /* Bad items and routines are reported and not queued. */
 static void IoQueueWorkItem_bad_input_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	IO_WORKITEM raw;
 	PIO_WORKITEM item;
 	struct work_probe p;
@@ -295,8 +296,7 @@ static void IoQueueWorkItem_bad_input_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, item);
 	IoQueueWorkItem(item, NULL, DelayedWorkQueue, &p);
 	IoFreeWorkItem(item);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 3);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 0);
 }
 
@@ -322,14 +322,13 @@ static void ExQueueWorkItem_test(struct kunit *test)
 /* An executive item that was never initialised is reported. */
 static void ExQueueWorkItem_uninitialized_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_WORKITEM_MISUSE);
 	WORK_QUEUE_ITEM wqi;
 
 	memset(&wqi, 0, sizeof(wqi));
 	wqi.WorkerRoutine = probe_worker;
 	ExQueueWorkItem(&wqi, DelayedWorkQueue);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_WORKITEM_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 }
 
 static struct kunit_case workitem_test_cases[] = {

@@ -227,7 +227,7 @@ ULONG ntshim_dispatcher_waiters(PVOID Object)
 	raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 	return n;
 }
-EXPORT_SYMBOL_GPL(ntshim_dispatcher_waiters);
+EXPORT_SYMBOL_IF_KUNIT(ntshim_dispatcher_waiters);
 
 /* Refuse sleeping above APC_LEVEL and anything above DISPATCH_LEVEL. */
 static bool wait_irql_ok(const void *obj, bool may_sleep, const char *what,

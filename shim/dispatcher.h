@@ -10,6 +10,8 @@
 #include <linux/spinlock.h>
 #include <ntshim/event.h>
 
+#include "test_exports.h"
+
 extern raw_spinlock_t ntshim_dispatcher_lock;
 
 /* @h may have become signalled: wake whom it can.  Lock held. */

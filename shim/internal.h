@@ -9,6 +9,8 @@
 #include <linux/module.h>
 #include <ntshim/dpc.h>
 
+#include "test_exports.h"
+
 struct dentry;
 
 /*

@@ -63,4 +63,4 @@ void pool_fault_init(struct dentry *root)
 }
 
 #endif
-EXPORT_SYMBOL_GPL(ntshim_pool_fault_arm);
+EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_fault_arm);

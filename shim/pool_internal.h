@@ -14,6 +14,8 @@
 #include <linux/rhashtable-types.h>
 #include <ntshim/pool.h>
 
+#include "test_exports.h"
+
 struct dentry;
 struct module;
 

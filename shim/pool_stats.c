@@ -213,7 +213,7 @@ u64 ntshim_pool_report_leaks(struct module *owner)
 	}
 	return total;
 }
-EXPORT_SYMBOL_GPL(ntshim_pool_report_leaks);
+EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_report_leaks);
 
 /* Blocks outstanding in every row: what ntshim's exit leaves behind. */
 u64 pool_stats_outstanding(void)

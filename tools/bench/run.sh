@@ -47,9 +47,6 @@ status=0
 run_vm "$kdir" "$cache/bench.cpio.gz" "$log" || status=$?
 
 problems=()
-[ $status -eq 0 ] || problems+=("qemu exited with status $status")
-grep -q '^NTSHIM-VM: done' "$log" || problems+=("the guest did not finish")
-
 if [ "$profile" -ge 0 ]; then
 	prof=$cache/bench-profile.txt
 	sed -n '/^NTSHIM-BENCH-PROFILE-BEGIN$/,/^NTSHIM-BENCH-PROFILE-END$/p' "$log" |
@@ -70,18 +67,9 @@ else
 	grep -q '^time,' "$csv" || problems+=("no benchmark rows in the output")
 	! grep -q '^error,' "$csv" || problems+=("a row failed to run (see $csv)")
 fi
-unload=$(sed -n '/^NTSHIM-VM: cmd exit/,$p' "$log" | grep -E 'ntshim: .*(leak|violation)|failed' || true)
-[ -z "$unload" ] || problems+=("at unload:
-$unload")
-grep -q '^NTSHIM-VM: cmd exit 0$' "$log" || problems+=("the guest script failed")
-splats=$(vm_splats "$log")
-[ -z "$splats" ] || problems+=("kernel reports:
-$splats")
-taint=$(vm_bad_taint "$log")
-[ -z "$taint" ] || problems+=("bad $taint")
-if [ ${#problems[@]} -ne 0 ]; then
+if ! report=$(vm_verdict -u "$log" "$status" ${problems[@]+"${problems[@]}"}); then
 	echo "==== bench FAILED (console log: $log) ====" >&2
-	printf '  - %s\n' "${problems[@]}" >&2
+	printf '%s\n' "$report" >&2
 	exit 1
 fi
 if [ "$profile" -ge 0 ]; then

@@ -39,28 +39,23 @@ expected=$(awk '/struct kunit_suite [a-z0-9_]+ = \{/ { insuite = 1 }
 	   "$top"/kunit/*.c | sort -u)
 if [ -n "${NTSHIM_KUNIT_FILTER:-}" ]; then
 	# shellcheck disable=SC2053 # the filter is a glob on purpose
-	expected=$(for s in $expected; do [[ $s == $NTSHIM_KUNIT_FILTER ]] && echo "$s"; done)
+	expected=$(for s in $expected; do
+			   if [[ $s == $NTSHIM_KUNIT_FILTER ]]; then echo "$s"; fi
+		   done)
 fi
 "$vm_dir/parse-results.sh" "$log" $expected > "$cache/check.summary" || true
 cat "$cache/check.summary"
 
-problems=()
-[ $status -eq 0 ] || problems+=("qemu exited with status $status (124: timed out)")
-grep -q '^NTSHIM-VM: done' "$log" || problems+=("the guest did not finish")
-grep -q '^NTSHIM-VM: .* failed' "$log" && problems+=("$(grep '^NTSHIM-VM: .* failed' "$log" | head -n 3)")
-splats=$(vm_splats "$log")
-[ -z "$splats" ] || problems+=("kernel reports on the console:
-$(printf '%s\n' "$splats" | head -n 40)")
-taint=$(vm_bad_taint "$log")
-[ -z "$taint" ] || problems+=("bad $taint")
+nproblems=0
+report=$(vm_verdict "$log" "$status") || nproblems=$?
 
 passed=$(sed -n 's/^TOTAL passed=\([0-9]*\) .*/\1/p' "$cache/check.summary")
 failed=$(sed -n 's/^TOTAL .* failed=\([0-9]*\) .*/\1/p' "$cache/check.summary")
 skipped=$(sed -n 's/^TOTAL .* skipped=\([0-9]*\)$/\1/p' "$cache/check.summary")
-failed=$(( ${failed:-0} + ${#problems[@]} ))
-if [ ${#problems[@]} -ne 0 ]; then
+failed=$(( ${failed:-0} + nproblems ))
+if [ $nproblems -ne 0 ]; then
 	echo "ntshim: make check found problems (full console log: $log):"
-	printf '  - %s\n' "${problems[@]}"
+	printf '%s\n' "$report"
 fi
 line="${passed:-0} passed, $failed failed"
 [ "${skipped:-0}" -eq 0 ] || line="$line, $skipped skipped"

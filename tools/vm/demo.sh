@@ -19,20 +19,9 @@ run_vm "$kdir" "$cache/demo.cpio.gz" "$log" || status=$?
 
 sed -n '/^NTSHIM-OUT-BEGIN$/,/^NTSHIM-OUT-END$/p' "$log" | sed '1d;$d'
 
-problems=()
-[ $status -eq 0 ] || problems+=("qemu exited with status $status")
-grep -q '^NTSHIM-VM: done' "$log" || problems+=("the guest did not finish")
-unload=$(sed -n '/^NTSHIM-VM: cmd exit/,$p' "$log" | grep -E 'ntshim: .*(leak|violation)' || true)
-[ -z "$unload" ] || problems+=("ntshim reported at unload:
-$unload")
-splats=$(vm_splats "$log")
-[ -z "$splats" ] || problems+=("kernel reports:
-$splats")
-taint=$(vm_bad_taint "$log")
-[ -z "$taint" ] || problems+=("bad $taint")
-if [ ${#problems[@]} -ne 0 ]; then
+if ! report=$(vm_verdict -u "$log" "$status"); then
 	echo "==== FAILED (console log: $log) ===="
-	printf '  - %s\n' "${problems[@]}"
+	printf '%s\n' "$report"
 	exit 1
 fi
 echo "==== unload ===="

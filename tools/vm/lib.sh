@@ -120,3 +120,45 @@ vm_bad_taint() {
 	t=$((t & ~((1 << 12) | (1 << 13) | (1 << 18))))
 	[ "$t" -eq 0 ] || echo "taint $t"
 }
+
+# vm_verdict [-u] <log> <qemu-status> [problem...]: judge a guest run by
+# its console log.  The problems are the caller's own (the arguments after
+# the status) and those of every run: qemu's exit status (124: the hard
+# timeout), a guest that did not finish, an insmod or rmmod that failed,
+# kernel reports (vm_splats) and a taint other than O, E and N.  With -u,
+# also ntshim's reports while the modules unload (leaks, violations, any
+# failure) and a guest command that did not exit 0.  Prints one
+# "  - <problem>" line (or block) per problem; returns how many there were
+# (0: the run was clean).
+vm_verdict() {
+	local unload=0 log status failed splats taint found
+	if [ "$1" = -u ]; then
+		unload=1
+		shift
+	fi
+	log=$1
+	status=$2
+	shift 2
+	found=("$@")
+	[ "$status" -eq 0 ] ||
+		found+=("qemu exited with status $status (124: timed out)")
+	grep -q '^NTSHIM-VM: done' "$log" || found+=("the guest did not finish")
+	failed=$(grep '^NTSHIM-VM: .* failed' "$log" | head -n 3 || true)
+	[ -z "$failed" ] || found+=("$failed")
+	if [ $unload = 1 ]; then
+		failed=$(sed -n '/^NTSHIM-VM: cmd exit/,$p' "$log" | grep -v '^NTSHIM-VM:' |
+			 grep -E 'ntshim: .*(leak|violation)|failed' || true)
+		[ -z "$failed" ] || found+=("at unload:
+$failed")
+		grep -q '^NTSHIM-VM: cmd exit 0$' "$log" ||
+			found+=("the guest command failed")
+	fi
+	splats=$(vm_splats "$log")
+	[ -z "$splats" ] || found+=("kernel reports on the console:
+$(printf '%s\n' "$splats" | head -n 40)")
+	taint=$(vm_bad_taint "$log")
+	[ -z "$taint" ] || found+=("bad $taint")
+	[ ${#found[@]} -ne 0 ] || return 0
+	printf '  - %s\n' "${found[@]}"
+	return ${#found[@]}
+}

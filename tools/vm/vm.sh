@@ -29,12 +29,9 @@ printf '%s\n' "$cmd" > "$cache/vm-cmd.sh"
 make_initramfs "$cache/vm.cpio.gz" "$cache/vm-cmd.sh" "$obj/ntshim.ko" $modules
 status=0
 V=1 run_vm "$kdir" "$cache/vm.cpio.gz" "$cache/vm.log" || status=$?
-splats=$(vm_splats "$cache/vm.log")
-taint=$(vm_bad_taint "$cache/vm.log")
-if [ $status -ne 0 ] || [ -n "$splats" ] || [ -n "$taint" ] ||
-   ! grep -q '^NTSHIM-VM: done' "$cache/vm.log"; then
-	echo "ntshim: the VM run failed (qemu status $status) $taint" >&2
-	[ -z "$splats" ] || printf '%s\n' "$splats" >&2
+if ! report=$(vm_verdict "$cache/vm.log" "$status"); then
+	echo "ntshim: the VM run failed (console log: $cache/vm.log)" >&2
+	printf '%s\n' "$report" >&2
 	exit 1
 fi
 echo "ntshim: the VM run was clean" >&2

@@ -172,17 +172,6 @@ void ntshim_dispatcher_init(PDISPATCHER_HEADER Header, KOBJECTS Type, LONG State
 LONG ntshim_dispatcher_signal(PDISPATCHER_HEADER Header, LONG State);
 
 /**
- * ntshim_dispatcher_waiters() - how many wait blocks are queued on an object
- * @Object: any dispatcher object (KEVENT, KMUTEX, ...)
- *
- * An ntshim extension for tests and diagnostics; the answer may be stale
- * by the time the caller reads it.
- *
- * Return: the number of wait blocks queued on @Object.
- */
-ULONG ntshim_dispatcher_waiters(PVOID Object);
-
-/**
  * KeInitializeEvent() - initialise an event
  * @Event: the event (resident memory)
  * @Type:  NotificationEvent (stays signalled, wakes every waiter) or

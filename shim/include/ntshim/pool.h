@@ -24,9 +24,8 @@
  *    the address (Windows' big-pool table) with per-bucket locks.
  * Statistics rows are per (tag, pool type, owner module, call site), so
  * when a module unloads with blocks outstanding ntshim reports each call
- * site that allocated them (violation pool_leak, see
- * ntshim_pool_report_leaks()) and leaves the blocks allocated; kmemleak
- * reports them too once nothing references them.
+ * site that allocated them (violation pool_leak) and leaves the blocks
+ * allocated; kmemleak reports them too once nothing references them.
  *
  * ExFreePool() finds the header from the pointer alone and checks a keyed
  * magic before trusting it, so a bad or repeated free is reported (and the
@@ -504,35 +503,5 @@ struct ntshim_pool_tag_stats {
  */
 bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 			   struct ntshim_pool_tag_stats *out);
-
-/**
- * ntshim_pool_report_leaks() - report the blocks a module still owns
- * @owner: the module (as THIS_MODULE was when it allocated)
- *
- * Called for every module that unloads, and for ntshim itself at exit:
- * each (tag, type, call site) with blocks outstanding is one pool_leak
- * violation giving the tag, the count, the bytes and the call site (%pS,
- * the violation's caller), with or without per-block tracking.  The
- * blocks stay allocated (something may still use them) and keep their
- * rows; the rows no longer match @owner afterwards, and once their last
- * block is freed a later module allocating the same (tag, type) reuses
- * them.
- *
- * Return: the number of blocks @owner had outstanding.
- */
-u64 ntshim_pool_report_leaks(struct module *owner);
-
-/**
- * ntshim_pool_fault_arm() - make the next allocations fail (for tests)
- * @Tag:   fail only allocations with this tag; 0 for any tag
- * @Times: how many allocations to fail; 0 disarms
- *
- * The same as writing fail_pool/{probability,interval,times,tag} in debugfs
- * (probability 100, interval 1).  Without CONFIG_FAULT_INJECTION it does
- * nothing.
- *
- * Return: true if fault injection is available.
- */
-bool ntshim_pool_fault_arm(ULONG Tag, int Times);
 
 #endif /* _NTSHIM_POOL_H */
