@@ -467,8 +467,7 @@ ULONG64 ntshim_readmsr(ULONG reg, unsigned long caller);
  *
  * See ntshim_readmsr().  Runs on whichever CPU the caller is on.
  */
-#define __readmsr(reg)                                                        \
-	ntshim_readmsr((reg), (unsigned long)__builtin_return_address(0))
+#define __readmsr(reg) ntshim_readmsr((reg), ntshim_this_ip())
 
 /**
  * ntshim_debugbreak() - __debugbreak()'s and DbgBreakPoint()'s body
@@ -556,15 +555,24 @@ static __always_inline void _mm_sfence(void)
 	__asm__ __volatile__("sfence" ::: "memory");
 }
 
+/**
+ * ntshim_compiler_barrier() - keep the compiler from moving memory
+ * accesses across this point (no CPU fence)
+ */
+static __always_inline void ntshim_compiler_barrier(void)
+{
+	__asm__ __volatile__("" ::: "memory");
+}
+
 /* interlocked.h defines these on the kernel's barriers when included. */
 #ifndef _ReadWriteBarrier
-#define _ReadWriteBarrier() __asm__ __volatile__("" ::: "memory")
+#define _ReadWriteBarrier() ntshim_compiler_barrier()
 #endif
 #ifndef _ReadBarrier
-#define _ReadBarrier() __asm__ __volatile__("" ::: "memory")
+#define _ReadBarrier() ntshim_compiler_barrier()
 #endif
 #ifndef _WriteBarrier
-#define _WriteBarrier() __asm__ __volatile__("" ::: "memory")
+#define _WriteBarrier() ntshim_compiler_barrier()
 #endif
 #ifndef MemoryBarrier
 #define MemoryBarrier() _mm_mfence()

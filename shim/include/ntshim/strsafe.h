@@ -62,9 +62,9 @@ typedef ULONG STRSAFE_DWORD;
 #define STRSAFE_NULL_ON_FAILURE 0x00000800
 #define STRSAFE_NO_TRUNCATION 0x00001000
 #define STRSAFE_ZERO_LENGTH_ON_FAILURE STRSAFE_NULL_ON_FAILURE
-#define STRSAFE_VALID_FLAGS                                                   \
-	(0x000000ff | STRSAFE_IGNORE_NULLS | STRSAFE_FILL_BEHIND_NULL |       \
-	 STRSAFE_FILL_ON_FAILURE | STRSAFE_NULL_ON_FAILURE |                  \
+#define STRSAFE_VALID_FLAGS                                             \
+	(0x000000ff | STRSAFE_IGNORE_NULLS | STRSAFE_FILL_BEHIND_NULL | \
+	 STRSAFE_FILL_ON_FAILURE | STRSAFE_NULL_ON_FAILURE |            \
 	 STRSAFE_NO_TRUNCATION)
 /**
  * STRSAFE_FILL_BYTE() - FILL_BEHIND_NULL with fill byte @x
@@ -144,8 +144,7 @@ NTSTATUS ntshim_strsafe_length(const void *s, size_t cchMax, bool wide,
 
 /* A byte count's remainder, as the Cb Ex forms report it. */
 static __always_inline void ntshim_strsafe_cb_remaining(NTSTATUS st,
-							size_t *pcb,
-							size_t cch,
+							size_t *pcb, size_t cch,
 							size_t cbDest,
 							size_t unit)
 {
@@ -164,11 +163,13 @@ static __always_inline void ntshim_strsafe_cb_remaining(NTSTATUS st,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
-static inline NTSTATUS RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc)
+static inline NTSTATUS RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest,
+					 size_t cchDest,
+					 NTSTRSAFE_PCWSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest,
-				 cchDest * sizeof(WCHAR), true, pszSrc, 0, NULL, NULL, 0);
+				 cchDest * sizeof(WCHAR), true, pszSrc, 0, NULL,
+				 NULL, 0);
 }
 
 /**
@@ -182,14 +183,15 @@ static inline NTSTATUS RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest
  *
  * Return: as RtlStringCchCopyW().
  */
-static inline NTSTATUS RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest,
+					   size_t cchDest,
+					   NTSTRSAFE_PCWSTR pszSrc,
+					   NTSTRSAFE_PWSTR *ppszDestEnd,
+					   size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest, cchDest * sizeof(WCHAR),
-				 true, pszSrc, 0, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest,
+				 cchDest * sizeof(WCHAR), true, pszSrc, 0,
+				 (void **)ppszDestEnd, pcchRemaining, dwFlags);
 }
 
 /**
@@ -202,10 +204,11 @@ static inline NTSTATUS RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDe
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCopyW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc)
+					NTSTRSAFE_PCWSTR pszSrc)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cbDest / sizeof(WCHAR),
-				 cbDest, true, pszSrc, 0, NULL, NULL, 0);
+	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest,
+				 cbDest / sizeof(WCHAR), cbDest, true, pszSrc,
+				 0, NULL, NULL, 0);
 }
 
 /**
@@ -219,17 +222,20 @@ static inline NTSTATUS RtlStringCbCopyW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  *
  * Return: as RtlStringCbCopyW().
  */
-static inline NTSTATUS RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest,
+					  size_t cbDest,
+					  NTSTRSAFE_PCWSTR pszSrc,
+					  NTSTRSAFE_PWSTR *ppszDestEnd,
+					  size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cbDest / sizeof(WCHAR),
-					cbDest, true, pszSrc, 0,
-					(void **)ppszDestEnd, &cch, dwFlags);
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest,
+					cbDest / sizeof(WCHAR), cbDest, true,
+					pszSrc, 0, (void **)ppszDestEnd, &cch,
+					dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(WCHAR));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(WCHAR));
 	return st;
 }
 
@@ -243,11 +249,14 @@ static inline NTSTATUS RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
-static inline NTSTATUS RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy)
+static inline NTSTATUS RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest,
+					  size_t cchDest,
+					  NTSTRSAFE_PCWSTR pszSrc,
+					  size_t cchToCopy)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest,
-				 cchDest * sizeof(WCHAR), true, pszSrc, cchToCopy, NULL, NULL, 0);
+				 cchDest * sizeof(WCHAR), true, pszSrc,
+				 cchToCopy, NULL, NULL, 0);
 }
 
 /**
@@ -262,14 +271,16 @@ static inline NTSTATUS RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cchDes
  *
  * Return: as RtlStringCchCopyNW().
  */
-static inline NTSTATUS RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS
+RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
+		     NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy,
+		     NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
+		     ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest, cchDest * sizeof(WCHAR),
-				 true, pszSrc, cchToCopy, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest,
+				 cchDest * sizeof(WCHAR), true, pszSrc,
+				 cchToCopy, (void **)ppszDestEnd, pcchRemaining,
+				 dwFlags);
 }
 
 /**
@@ -283,10 +294,12 @@ static inline NTSTATUS RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchD
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy)
+					 NTSTRSAFE_PCWSTR pszSrc,
+					 size_t cbToCopy)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cbDest / sizeof(WCHAR),
-				 cbDest, true, pszSrc, cbToCopy / sizeof(WCHAR), NULL, NULL, 0);
+	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest,
+				 cbDest / sizeof(WCHAR), cbDest, true, pszSrc,
+				 cbToCopy / sizeof(WCHAR), NULL, NULL, 0);
 }
 
 /**
@@ -301,17 +314,21 @@ static inline NTSTATUS RtlStringCbCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  *
  * Return: as RtlStringCbCopyNW().
  */
-static inline NTSTATUS RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest,
+					   size_t cbDest,
+					   NTSTRSAFE_PCWSTR pszSrc,
+					   size_t cbToCopy,
+					   NTSTRSAFE_PWSTR *ppszDestEnd,
+					   size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cbDest / sizeof(WCHAR),
-					cbDest, true, pszSrc, cbToCopy / sizeof(WCHAR),
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest,
+					cbDest / sizeof(WCHAR), cbDest, true,
+					pszSrc, cbToCopy / sizeof(WCHAR),
 					(void **)ppszDestEnd, &cch, dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(WCHAR));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(WCHAR));
 	return st;
 }
 
@@ -325,10 +342,11 @@ static inline NTSTATUS RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDes
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCchCatW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc)
+					NTSTRSAFE_PCWSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest,
-				 cchDest * sizeof(WCHAR), true, pszSrc, 0, NULL, NULL, 0);
+				 cchDest * sizeof(WCHAR), true, pszSrc, 0, NULL,
+				 NULL, 0);
 }
 
 /**
@@ -342,14 +360,15 @@ static inline NTSTATUS RtlStringCchCatW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
  *
  * Return: as RtlStringCchCatW().
  */
-static inline NTSTATUS RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest,
+					  size_t cchDest,
+					  NTSTRSAFE_PCWSTR pszSrc,
+					  NTSTRSAFE_PWSTR *ppszDestEnd,
+					  size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest, cchDest * sizeof(WCHAR),
-				 true, pszSrc, 0, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest,
+				 cchDest * sizeof(WCHAR), true, pszSrc, 0,
+				 (void **)ppszDestEnd, pcchRemaining, dwFlags);
 }
 
 /**
@@ -362,7 +381,7 @@ static inline NTSTATUS RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDes
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCatW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc)
+				       NTSTRSAFE_PCWSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cbDest / sizeof(WCHAR),
 				 cbDest, true, pszSrc, 0, NULL, NULL, 0);
@@ -380,16 +399,18 @@ static inline NTSTATUS RtlStringCbCatW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbCatW().
  */
 static inline NTSTATUS RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+					 NTSTRSAFE_PCWSTR pszSrc,
+					 NTSTRSAFE_PWSTR *ppszDestEnd,
+					 size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cbDest / sizeof(WCHAR),
-					cbDest, true, pszSrc, 0,
-					(void **)ppszDestEnd, &cch, dwFlags);
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest,
+					cbDest / sizeof(WCHAR), cbDest, true,
+					pszSrc, 0, (void **)ppszDestEnd, &cch,
+					dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(WCHAR));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(WCHAR));
 	return st;
 }
 
@@ -403,11 +424,14 @@ static inline NTSTATUS RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
-static inline NTSTATUS RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend)
+static inline NTSTATUS RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest,
+					 size_t cchDest,
+					 NTSTRSAFE_PCWSTR pszSrc,
+					 size_t cchToAppend)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest,
-				 cchDest * sizeof(WCHAR), true, pszSrc, cchToAppend, NULL, NULL, 0);
+				 cchDest * sizeof(WCHAR), true, pszSrc,
+				 cchToAppend, NULL, NULL, 0);
 }
 
 /**
@@ -422,13 +446,16 @@ static inline NTSTATUS RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest
  *
  * Return: as RtlStringCchCatNW().
  */
-static inline NTSTATUS RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest,
+					   size_t cchDest,
+					   NTSTRSAFE_PCWSTR pszSrc,
+					   size_t cchToAppend,
+					   NTSTRSAFE_PWSTR *ppszDestEnd,
+					   size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest, cchDest * sizeof(WCHAR),
-				 true, pszSrc, cchToAppend, (void **)ppszDestEnd,
+	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest,
+				 cchDest * sizeof(WCHAR), true, pszSrc,
+				 cchToAppend, (void **)ppszDestEnd,
 				 pcchRemaining, dwFlags);
 }
 
@@ -443,10 +470,12 @@ static inline NTSTATUS RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDe
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCatNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend)
+					NTSTRSAFE_PCWSTR pszSrc,
+					size_t cbToAppend)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cbDest / sizeof(WCHAR),
-				 cbDest, true, pszSrc, cbToAppend / sizeof(WCHAR), NULL, NULL, 0);
+	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest,
+				 cbDest / sizeof(WCHAR), cbDest, true, pszSrc,
+				 cbToAppend / sizeof(WCHAR), NULL, NULL, 0);
 }
 
 /**
@@ -461,17 +490,21 @@ static inline NTSTATUS RtlStringCbCatNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  *
  * Return: as RtlStringCbCatNW().
  */
-static inline NTSTATUS RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest,
+					  size_t cbDest,
+					  NTSTRSAFE_PCWSTR pszSrc,
+					  size_t cbToAppend,
+					  NTSTRSAFE_PWSTR *ppszDestEnd,
+					  size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cbDest / sizeof(WCHAR),
-					cbDest, true, pszSrc, cbToAppend / sizeof(WCHAR),
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest,
+					cbDest / sizeof(WCHAR), cbDest, true,
+					pszSrc, cbToAppend / sizeof(WCHAR),
 					(void **)ppszDestEnd, &cch, dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(WCHAR));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(WCHAR));
 	return st;
 }
 
@@ -485,11 +518,13 @@ static inline NTSTATUS RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER.
  */
-static inline NTSTATUS RtlStringCchVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+static inline NTSTATUS RtlStringCchVPrintfW(NTSTRSAFE_PWSTR pszDest,
+					    size_t cchDest,
+					    NTSTRSAFE_PCWSTR pszFormat,
+					    va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(WCHAR), true,
-				      NULL, NULL, 0, pszFormat, argList);
+	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(WCHAR),
+				      true, NULL, NULL, 0, pszFormat, argList);
 }
 
 /**
@@ -504,13 +539,14 @@ static inline NTSTATUS RtlStringCchVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchD
  *
  * Return: as RtlStringCchVPrintfW().
  */
-static inline NTSTATUS RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat,
-			va_list argList)
+static inline NTSTATUS
+RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
+		       NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
+		       ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat,
+		       va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(WCHAR), true,
-				      (void **)ppszDestEnd, pcchRemaining,
+	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(WCHAR),
+				      true, (void **)ppszDestEnd, pcchRemaining,
 				      dwFlags, pszFormat, argList);
 }
 
@@ -523,7 +559,7 @@ static inline NTSTATUS RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cc
  * Return: as RtlStringCchVPrintfW().
  */
 NTSTATUS RtlStringCchPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCWSTR pszFormat, ...);
+			     NTSTRSAFE_PCWSTR pszFormat, ...);
 
 /**
  * RtlStringCchPrintfExW() - RtlStringCchPrintfW() with STRSAFE_* flags and results
@@ -537,8 +573,9 @@ NTSTATUS RtlStringCchPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
  * Return: as RtlStringCchVPrintfW().
  */
 NTSTATUS RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...);
+			       NTSTRSAFE_PWSTR *ppszDestEnd,
+			       size_t *pcchRemaining, ULONG dwFlags,
+			       NTSTRSAFE_PCWSTR pszFormat, ...);
 
 /**
  * RtlStringCbVPrintfW() - format into a buffer (bytes, WCHAR)
@@ -550,11 +587,13 @@ NTSTATUS RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER.
  */
-static inline NTSTATUS RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+static inline NTSTATUS RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest,
+					   size_t cbDest,
+					   NTSTRSAFE_PCWSTR pszFormat,
+					   va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(WCHAR), cbDest, true,
-				      NULL, NULL, 0, pszFormat, argList);
+	return ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(WCHAR), cbDest,
+				      true, NULL, NULL, 0, pszFormat, argList);
 }
 
 /**
@@ -569,17 +608,19 @@ static inline NTSTATUS RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDes
  *
  * Return: as RtlStringCbVPrintfW().
  */
-static inline NTSTATUS RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat,
-			va_list argList)
+static inline NTSTATUS
+RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
+		      NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
+		      ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat,
+		      va_list argList)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(WCHAR), cbDest,
-					     true, (void **)ppszDestEnd, &cch,
-					     dwFlags, pszFormat, argList);
+	NTSTATUS st = ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(WCHAR),
+					     cbDest, true, (void **)ppszDestEnd,
+					     &cch, dwFlags, pszFormat, argList);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(WCHAR));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(WCHAR));
 	return st;
 }
 
@@ -592,7 +633,7 @@ static inline NTSTATUS RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbD
  * Return: as RtlStringCbVPrintfW().
  */
 NTSTATUS RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCWSTR pszFormat, ...);
+			    NTSTRSAFE_PCWSTR pszFormat, ...);
 
 /**
  * RtlStringCbPrintfExW() - RtlStringCbPrintfW() with STRSAFE_* flags and results
@@ -606,8 +647,9 @@ NTSTATUS RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbVPrintfW().
  */
 NTSTATUS RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...);
+			      NTSTRSAFE_PWSTR *ppszDestEnd,
+			      size_t *pcbRemaining, ULONG dwFlags,
+			      NTSTRSAFE_PCWSTR pszFormat, ...);
 
 /**
  * RtlStringCchLengthW() - length of a string, bounded (WCHAR)
@@ -619,7 +661,7 @@ NTSTATUS RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
  * @cchMax exceeds NTSTRSAFE_MAX_CCH, or @psz has no NUL within @cchMax.
  */
 static inline NTSTATUS RtlStringCchLengthW(NTSTRSAFE_PCWSTR psz, size_t cchMax,
-			size_t *pcchLength)
+					   size_t *pcchLength)
 {
 	return ntshim_strsafe_length(psz, cchMax, true, pcchLength);
 }
@@ -633,10 +675,11 @@ static inline NTSTATUS RtlStringCchLengthW(NTSTRSAFE_PCWSTR psz, size_t cchMax,
  * Return: as RtlStringCchLengthW().
  */
 static inline NTSTATUS RtlStringCbLengthW(NTSTRSAFE_PCWSTR psz, size_t cbMax,
-			size_t *pcbLength)
+					  size_t *pcbLength)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_length(psz, cbMax / sizeof(WCHAR), true, &cch);
+	NTSTATUS st =
+		ntshim_strsafe_length(psz, cbMax / sizeof(WCHAR), true, &cch);
 
 	if (pcbLength)
 		*pcbLength = cch * sizeof(WCHAR);
@@ -655,10 +698,11 @@ static inline NTSTATUS RtlStringCbLengthW(NTSTRSAFE_PCWSTR psz, size_t cbMax,
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc)
+					 NTSTRSAFE_PCSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest,
-				 cchDest * sizeof(char), false, pszSrc, 0, NULL, NULL, 0);
+				 cchDest * sizeof(char), false, pszSrc, 0, NULL,
+				 NULL, 0);
 }
 
 /**
@@ -672,14 +716,15 @@ static inline NTSTATUS RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
  *
  * Return: as RtlStringCchCopyA().
  */
-static inline NTSTATUS RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest,
+					   size_t cchDest,
+					   NTSTRSAFE_PCSTR pszSrc,
+					   NTSTRSAFE_PSTR *ppszDestEnd,
+					   size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest, cchDest * sizeof(char),
-				 false, pszSrc, 0, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cchDest,
+				 cchDest * sizeof(char), false, pszSrc, 0,
+				 (void **)ppszDestEnd, pcchRemaining, dwFlags);
 }
 
 /**
@@ -692,7 +737,7 @@ static inline NTSTATUS RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDes
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCopyA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc)
+					NTSTRSAFE_PCSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cbDest / sizeof(char),
 				 cbDest, false, pszSrc, 0, NULL, NULL, 0);
@@ -710,16 +755,18 @@ static inline NTSTATUS RtlStringCbCopyA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbCopyA().
  */
 static inline NTSTATUS RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+					  NTSTRSAFE_PCSTR pszSrc,
+					  NTSTRSAFE_PSTR *ppszDestEnd,
+					  size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest, cbDest / sizeof(char),
-					cbDest, false, pszSrc, 0,
-					(void **)ppszDestEnd, &cch, dwFlags);
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPY, pszDest,
+					cbDest / sizeof(char), cbDest, false,
+					pszSrc, 0, (void **)ppszDestEnd, &cch,
+					dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(char));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(char));
 	return st;
 }
 
@@ -733,11 +780,14 @@ static inline NTSTATUS RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
-static inline NTSTATUS RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cchToCopy)
+static inline NTSTATUS RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest,
+					  size_t cchDest,
+					  NTSTRSAFE_PCSTR pszSrc,
+					  size_t cchToCopy)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest,
-				 cchDest * sizeof(char), false, pszSrc, cchToCopy, NULL, NULL, 0);
+				 cchDest * sizeof(char), false, pszSrc,
+				 cchToCopy, NULL, NULL, 0);
 }
 
 /**
@@ -752,14 +802,16 @@ static inline NTSTATUS RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest, size_t cchDest
  *
  * Return: as RtlStringCchCopyNA().
  */
-static inline NTSTATUS RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cchToCopy,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS
+RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
+		     NTSTRSAFE_PCSTR pszSrc, size_t cchToCopy,
+		     NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
+		     ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest, cchDest * sizeof(char),
-				 false, pszSrc, cchToCopy, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cchDest,
+				 cchDest * sizeof(char), false, pszSrc,
+				 cchToCopy, (void **)ppszDestEnd, pcchRemaining,
+				 dwFlags);
 }
 
 /**
@@ -773,10 +825,12 @@ static inline NTSTATUS RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDe
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCopyNA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cbToCopy)
+					 NTSTRSAFE_PCSTR pszSrc,
+					 size_t cbToCopy)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cbDest / sizeof(char),
-				 cbDest, false, pszSrc, cbToCopy / sizeof(char), NULL, NULL, 0);
+	return ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest,
+				 cbDest / sizeof(char), cbDest, false, pszSrc,
+				 cbToCopy / sizeof(char), NULL, NULL, 0);
 }
 
 /**
@@ -791,17 +845,21 @@ static inline NTSTATUS RtlStringCbCopyNA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  *
  * Return: as RtlStringCbCopyNA().
  */
-static inline NTSTATUS RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cbToCopy,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest,
+					   size_t cbDest,
+					   NTSTRSAFE_PCSTR pszSrc,
+					   size_t cbToCopy,
+					   NTSTRSAFE_PSTR *ppszDestEnd,
+					   size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest, cbDest / sizeof(char),
-					cbDest, false, pszSrc, cbToCopy / sizeof(char),
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_COPYN, pszDest,
+					cbDest / sizeof(char), cbDest, false,
+					pszSrc, cbToCopy / sizeof(char),
 					(void **)ppszDestEnd, &cch, dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(char));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(char));
 	return st;
 }
 
@@ -815,10 +873,11 @@ static inline NTSTATUS RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCchCatA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc)
+					NTSTRSAFE_PCSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest,
-				 cchDest * sizeof(char), false, pszSrc, 0, NULL, NULL, 0);
+				 cchDest * sizeof(char), false, pszSrc, 0, NULL,
+				 NULL, 0);
 }
 
 /**
@@ -832,14 +891,15 @@ static inline NTSTATUS RtlStringCchCatA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
  *
  * Return: as RtlStringCchCatA().
  */
-static inline NTSTATUS RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest,
+					  size_t cchDest,
+					  NTSTRSAFE_PCSTR pszSrc,
+					  NTSTRSAFE_PSTR *ppszDestEnd,
+					  size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest, cchDest * sizeof(char),
-				 false, pszSrc, 0, (void **)ppszDestEnd,
-				 pcchRemaining, dwFlags);
+	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cchDest,
+				 cchDest * sizeof(char), false, pszSrc, 0,
+				 (void **)ppszDestEnd, pcchRemaining, dwFlags);
 }
 
 /**
@@ -852,7 +912,7 @@ static inline NTSTATUS RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc)
+				       NTSTRSAFE_PCSTR pszSrc)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cbDest / sizeof(char),
 				 cbDest, false, pszSrc, 0, NULL, NULL, 0);
@@ -870,16 +930,18 @@ static inline NTSTATUS RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbCatA().
  */
 static inline NTSTATUS RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+					 NTSTRSAFE_PCSTR pszSrc,
+					 NTSTRSAFE_PSTR *ppszDestEnd,
+					 size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest, cbDest / sizeof(char),
-					cbDest, false, pszSrc, 0,
-					(void **)ppszDestEnd, &cch, dwFlags);
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CAT, pszDest,
+					cbDest / sizeof(char), cbDest, false,
+					pszSrc, 0, (void **)ppszDestEnd, &cch,
+					dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(char));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(char));
 	return st;
 }
 
@@ -894,10 +956,12 @@ static inline NTSTATUS RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCchCatNA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cchToAppend)
+					 NTSTRSAFE_PCSTR pszSrc,
+					 size_t cchToAppend)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest,
-				 cchDest * sizeof(char), false, pszSrc, cchToAppend, NULL, NULL, 0);
+				 cchDest * sizeof(char), false, pszSrc,
+				 cchToAppend, NULL, NULL, 0);
 }
 
 /**
@@ -912,13 +976,16 @@ static inline NTSTATUS RtlStringCchCatNA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
  *
  * Return: as RtlStringCchCatNA().
  */
-static inline NTSTATUS RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cchToAppend,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags)
+static inline NTSTATUS RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest,
+					   size_t cchDest,
+					   NTSTRSAFE_PCSTR pszSrc,
+					   size_t cchToAppend,
+					   NTSTRSAFE_PSTR *ppszDestEnd,
+					   size_t *pcchRemaining, ULONG dwFlags)
 {
-	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest, cchDest * sizeof(char),
-				 false, pszSrc, cchToAppend, (void **)ppszDestEnd,
+	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cchDest,
+				 cchDest * sizeof(char), false, pszSrc,
+				 cchToAppend, (void **)ppszDestEnd,
 				 pcchRemaining, dwFlags);
 }
 
@@ -933,10 +1000,12 @@ static inline NTSTATUS RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDes
  * STATUS_INVALID_PARAMETER (see the top of this header).
  */
 static inline NTSTATUS RtlStringCbCatNA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cbToAppend)
+					NTSTRSAFE_PCSTR pszSrc,
+					size_t cbToAppend)
 {
 	return ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cbDest / sizeof(char),
-				 cbDest, false, pszSrc, cbToAppend / sizeof(char), NULL, NULL, 0);
+				 cbDest, false, pszSrc,
+				 cbToAppend / sizeof(char), NULL, NULL, 0);
 }
 
 /**
@@ -952,16 +1021,19 @@ static inline NTSTATUS RtlStringCbCatNA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbCatNA().
  */
 static inline NTSTATUS RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszSrc, size_t cbToAppend,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags)
+					  NTSTRSAFE_PCSTR pszSrc,
+					  size_t cbToAppend,
+					  NTSTRSAFE_PSTR *ppszDestEnd,
+					  size_t *pcbRemaining, ULONG dwFlags)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest, cbDest / sizeof(char),
-					cbDest, false, pszSrc, cbToAppend / sizeof(char),
+	NTSTATUS st = ntshim_strsafe_op(NTSHIM_SS_CATN, pszDest,
+					cbDest / sizeof(char), cbDest, false,
+					pszSrc, cbToAppend / sizeof(char),
 					(void **)ppszDestEnd, &cch, dwFlags);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(char));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(char));
 	return st;
 }
 
@@ -975,11 +1047,13 @@ static inline NTSTATUS RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER.
  */
-static inline NTSTATUS RtlStringCchVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszFormat, va_list argList)
+static inline NTSTATUS RtlStringCchVPrintfA(NTSTRSAFE_PSTR pszDest,
+					    size_t cchDest,
+					    NTSTRSAFE_PCSTR pszFormat,
+					    va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(char), false,
-				      NULL, NULL, 0, pszFormat, argList);
+	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(char),
+				      false, NULL, NULL, 0, pszFormat, argList);
 }
 
 /**
@@ -994,14 +1068,16 @@ static inline NTSTATUS RtlStringCchVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDe
  *
  * Return: as RtlStringCchVPrintfA().
  */
-static inline NTSTATUS RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat,
-			va_list argList)
+static inline NTSTATUS
+RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
+		       NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
+		       ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat,
+		       va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(char), false,
-				      (void **)ppszDestEnd, pcchRemaining,
-				      dwFlags, pszFormat, argList);
+	return ntshim_strsafe_vprintf(pszDest, cchDest, cchDest * sizeof(char),
+				      false, (void **)ppszDestEnd,
+				      pcchRemaining, dwFlags, pszFormat,
+				      argList);
 }
 
 /**
@@ -1013,7 +1089,7 @@ static inline NTSTATUS RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cch
  * Return: as RtlStringCchVPrintfA().
  */
 NTSTATUS RtlStringCchPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PCSTR pszFormat, ...);
+			     NTSTRSAFE_PCSTR pszFormat, ...);
 
 /**
  * RtlStringCchPrintfExA() - RtlStringCchPrintfA() with STRSAFE_* flags and results
@@ -1027,8 +1103,9 @@ NTSTATUS RtlStringCchPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
  * Return: as RtlStringCchVPrintfA().
  */
 NTSTATUS RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...);
+			       NTSTRSAFE_PSTR *ppszDestEnd,
+			       size_t *pcchRemaining, ULONG dwFlags,
+			       NTSTRSAFE_PCSTR pszFormat, ...);
 
 /**
  * RtlStringCbVPrintfA() - format into a buffer (bytes, char)
@@ -1040,11 +1117,13 @@ NTSTATUS RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
  * Return: STATUS_SUCCESS; STATUS_BUFFER_OVERFLOW (truncated, NUL-terminated);
  * STATUS_INVALID_PARAMETER.
  */
-static inline NTSTATUS RtlStringCbVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszFormat, va_list argList)
+static inline NTSTATUS RtlStringCbVPrintfA(NTSTRSAFE_PSTR pszDest,
+					   size_t cbDest,
+					   NTSTRSAFE_PCSTR pszFormat,
+					   va_list argList)
 {
-	return ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(char), cbDest, false,
-				      NULL, NULL, 0, pszFormat, argList);
+	return ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(char), cbDest,
+				      false, NULL, NULL, 0, pszFormat, argList);
 }
 
 /**
@@ -1059,17 +1138,19 @@ static inline NTSTATUS RtlStringCbVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest
  *
  * Return: as RtlStringCbVPrintfA().
  */
-static inline NTSTATUS RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat,
-			va_list argList)
+static inline NTSTATUS
+RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
+		      NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
+		      ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(char), cbDest,
-					     false, (void **)ppszDestEnd, &cch,
+	NTSTATUS st = ntshim_strsafe_vprintf(pszDest, cbDest / sizeof(char),
+					     cbDest, false,
+					     (void **)ppszDestEnd, &cch,
 					     dwFlags, pszFormat, argList);
 
-	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest, sizeof(char));
+	ntshim_strsafe_cb_remaining(st, pcbRemaining, cch, cbDest,
+				    sizeof(char));
 	return st;
 }
 
@@ -1082,7 +1163,7 @@ static inline NTSTATUS RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDe
  * Return: as RtlStringCbVPrintfA().
  */
 NTSTATUS RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PCSTR pszFormat, ...);
+			    NTSTRSAFE_PCSTR pszFormat, ...);
 
 /**
  * RtlStringCbPrintfExA() - RtlStringCbPrintfA() with STRSAFE_* flags and results
@@ -1096,8 +1177,8 @@ NTSTATUS RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * Return: as RtlStringCbVPrintfA().
  */
 NTSTATUS RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
-			NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
-			ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...);
+			      NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining,
+			      ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...);
 
 /**
  * RtlStringCchLengthA() - length of a string, bounded (char)
@@ -1109,7 +1190,7 @@ NTSTATUS RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
  * @cchMax exceeds NTSTRSAFE_MAX_CCH, or @psz has no NUL within @cchMax.
  */
 static inline NTSTATUS RtlStringCchLengthA(NTSTRSAFE_PCSTR psz, size_t cchMax,
-			size_t *pcchLength)
+					   size_t *pcchLength)
 {
 	return ntshim_strsafe_length(psz, cchMax, false, pcchLength);
 }
@@ -1123,10 +1204,11 @@ static inline NTSTATUS RtlStringCchLengthA(NTSTRSAFE_PCSTR psz, size_t cchMax,
  * Return: as RtlStringCchLengthA().
  */
 static inline NTSTATUS RtlStringCbLengthA(NTSTRSAFE_PCSTR psz, size_t cbMax,
-			size_t *pcbLength)
+					  size_t *pcbLength)
 {
 	size_t cch;
-	NTSTATUS st = ntshim_strsafe_length(psz, cbMax / sizeof(char), false, &cch);
+	NTSTATUS st =
+		ntshim_strsafe_length(psz, cbMax / sizeof(char), false, &cch);
 
 	if (pcbLength)
 		*pcbLength = cch * sizeof(char);
