@@ -6,16 +6,17 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/export.h>
+#include <linux/instruction_pointer.h>
 #include <asm/msr.h>
 #include <ntshim/intrinsics.h>
 #include <ntshim/violation.h>
 
-ULONG64 ntshim_readmsr(ULONG reg, unsigned long caller)
+ULONG64 ntshim_readmsr(ULONG reg)
 {
 	u64 val;
 
 	if (rdmsrl_safe(reg, &val)) {
-		ntshim_violation(NTSHIM_V_INTRINSIC_BAD_MSR, 0, NULL, caller,
+		ntshim_violation(NTSHIM_V_INTRINSIC_BAD_MSR, 0, NULL, _RET_IP_,
 				 "__readmsr(0x%x) faulted: no such MSR; read as 0",
 				 reg);
 		return 0;
@@ -24,9 +25,9 @@ ULONG64 ntshim_readmsr(ULONG reg, unsigned long caller)
 }
 EXPORT_SYMBOL_GPL(ntshim_readmsr);
 
-void ntshim_debugbreak(unsigned long caller)
+void ntshim_debugbreak(void)
 {
-	ntshim_violation(NTSHIM_V_DEBUG_BREAK, 0, NULL, caller,
+	ntshim_violation(NTSHIM_V_DEBUG_BREAK, 0, NULL, _RET_IP_,
 			 "__debugbreak()/DbgBreakPoint(): no kernel debugger; continuing");
 }
 EXPORT_SYMBOL_GPL(ntshim_debugbreak);

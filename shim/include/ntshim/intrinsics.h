@@ -138,6 +138,8 @@ static __always_inline unsigned char _BitScanReverse64(ULONG *Index,
 /**
  * __popcnt16() - number of set bits in a 16-bit value
  * @value: the value
+ *
+ * Return: the number of 1 bits.
  */
 static __always_inline USHORT __popcnt16(USHORT value)
 {
@@ -147,6 +149,8 @@ static __always_inline USHORT __popcnt16(USHORT value)
 /**
  * __popcnt() - number of set bits in a 32-bit value
  * @value: the value
+ *
+ * Return: the number of 1 bits.
  */
 static __always_inline UINT __popcnt(UINT value)
 {
@@ -156,6 +160,8 @@ static __always_inline UINT __popcnt(UINT value)
 /**
  * __popcnt64() - number of set bits in a 64-bit value
  * @value: the value
+ *
+ * Return: the number of 1 bits.
  */
 static __always_inline ULONG64 __popcnt64(ULONG64 value)
 {
@@ -199,6 +205,8 @@ static __always_inline ULONG64 __lzcnt64(ULONG64 value)
  * _rotl() - rotate a 32-bit value left
  * @value: the value
  * @shift: bit count, taken modulo 32 (negative rotates right)
+ *
+ * Return: the rotated value.
  */
 static __always_inline UINT _rotl(UINT value, int shift)
 {
@@ -211,6 +219,8 @@ static __always_inline UINT _rotl(UINT value, int shift)
  * _rotr() - rotate a 32-bit value right
  * @value: the value
  * @shift: bit count, taken modulo 32 (negative rotates left)
+ *
+ * Return: the rotated value.
  */
 static __always_inline UINT _rotr(UINT value, int shift)
 {
@@ -223,6 +233,8 @@ static __always_inline UINT _rotr(UINT value, int shift)
  * _rotl64() - rotate a 64-bit value left
  * @value: the value
  * @shift: bit count, taken modulo 64
+ *
+ * Return: the rotated value.
  */
 static __always_inline ULONG64 _rotl64(ULONG64 value, int shift)
 {
@@ -235,6 +247,8 @@ static __always_inline ULONG64 _rotl64(ULONG64 value, int shift)
  * _rotr64() - rotate a 64-bit value right
  * @value: the value
  * @shift: bit count, taken modulo 64
+ *
+ * Return: the rotated value.
  */
 static __always_inline ULONG64 _rotr64(ULONG64 value, int shift)
 {
@@ -247,6 +261,8 @@ static __always_inline ULONG64 _rotr64(ULONG64 value, int shift)
  * _lrotl() - rotate an unsigned long (32 bits on Windows) left
  * @value: the value
  * @shift: bit count, taken modulo 32
+ *
+ * Return: the rotated value.
  */
 static __always_inline ULONG _lrotl(ULONG value, int shift)
 {
@@ -257,6 +273,8 @@ static __always_inline ULONG _lrotl(ULONG value, int shift)
  * _lrotr() - rotate an unsigned long (32 bits on Windows) right
  * @value: the value
  * @shift: bit count, taken modulo 32
+ *
+ * Return: the rotated value.
  */
 static __always_inline ULONG _lrotr(ULONG value, int shift)
 {
@@ -266,6 +284,8 @@ static __always_inline ULONG _lrotr(ULONG value, int shift)
 /**
  * _byteswap_ushort() - swap the bytes of a 16-bit value
  * @value: the value
+ *
+ * Return: the value with its bytes reversed.
  */
 static __always_inline USHORT _byteswap_ushort(USHORT value)
 {
@@ -275,6 +295,8 @@ static __always_inline USHORT _byteswap_ushort(USHORT value)
 /**
  * _byteswap_ulong() - reverse the bytes of a 32-bit value
  * @value: the value
+ *
+ * Return: the value with its bytes reversed.
  */
 static __always_inline ULONG _byteswap_ulong(ULONG value)
 {
@@ -284,6 +306,8 @@ static __always_inline ULONG _byteswap_ulong(ULONG value)
 /**
  * _byteswap_uint64() - reverse the bytes of a 64-bit value
  * @value: the value
+ *
+ * Return: the value with its bytes reversed.
  */
 static __always_inline ULONG64 _byteswap_uint64(ULONG64 value)
 {
@@ -300,6 +324,8 @@ static __always_inline ULONG64 _byteswap_uint64(ULONG64 value)
  * _bittest() - the value of one bit of a bit string (not atomic)
  * @a: the bit string
  * @b: the bit number; may exceed 31 (indexes further LONGs)
+ *
+ * Return: the bit, 0 or 1.
  */
 static __always_inline unsigned char _bittest(const LONG *a, LONG b)
 {
@@ -310,6 +336,8 @@ static __always_inline unsigned char _bittest(const LONG *a, LONG b)
  * _bittestandset() - set one bit, return its old value (not atomic)
  * @a: the bit string
  * @b: the bit number
+ *
+ * Return: the bit's old value.
  */
 static __always_inline unsigned char _bittestandset(LONG *a, LONG b)
 {
@@ -323,6 +351,8 @@ static __always_inline unsigned char _bittestandset(LONG *a, LONG b)
  * _bittestandreset() - clear one bit, return its old value (not atomic)
  * @a: the bit string
  * @b: the bit number
+ *
+ * Return: the bit's old value.
  */
 static __always_inline unsigned char _bittestandreset(LONG *a, LONG b)
 {
@@ -336,6 +366,8 @@ static __always_inline unsigned char _bittestandreset(LONG *a, LONG b)
  * _bittestandcomplement() - flip one bit, return its old value
  * @a: the bit string
  * @b: the bit number
+ *
+ * Return: the bit's old value.
  */
 static __always_inline unsigned char _bittestandcomplement(LONG *a, LONG b)
 {
@@ -349,6 +381,8 @@ static __always_inline unsigned char _bittestandcomplement(LONG *a, LONG b)
  * _bittest64() - the value of one bit of a 64-bit bit string
  * @a: the bit string
  * @b: the bit number
+ *
+ * Return: the bit, 0 or 1.
  */
 static __always_inline unsigned char _bittest64(const LONG64 *a, LONG64 b)
 {
@@ -450,16 +484,16 @@ static __always_inline ULONG64 __rdtscp(UINT *AUX)
 
 /**
  * ntshim_readmsr() - __readmsr()'s body
- * @reg:    the MSR number
- * @caller: the caller's code address, for the violation report
+ * @reg: the MSR number
  *
  * Reads the MSR with the kernel's fault-safe rdmsr (rdmsrl_safe()).  An
  * MSR that does not exist faults, which on Windows is a bugcheck; here it
- * is reported as the violation intrinsic_bad_msr and reads as 0.
+ * is reported as the violation intrinsic_bad_msr, naming the caller, and
+ * reads as 0.
  *
  * Return: the MSR's value, or 0 after a fault.
  */
-ULONG64 ntshim_readmsr(ULONG reg, unsigned long caller);
+ULONG64 ntshim_readmsr(ULONG reg);
 
 /**
  * __readmsr() - read a model-specific register
@@ -467,41 +501,32 @@ ULONG64 ntshim_readmsr(ULONG reg, unsigned long caller);
  *
  * See ntshim_readmsr().  Runs on whichever CPU the caller is on.
  */
-#define __readmsr(reg) ntshim_readmsr((reg), ntshim_this_ip())
+#define __readmsr(reg) ntshim_readmsr(reg)
 
 /**
  * ntshim_debugbreak() - __debugbreak()'s and DbgBreakPoint()'s body
- * @caller: the caller's code address
  *
  * There is no kernel debugger to break into and an int3 would oops the
  * kernel, so the breakpoint is reported as the violation debug_break
- * (counted, rate limited, naming @caller) and execution carries on.
+ * (counted, rate limited, naming the caller) and execution carries on.
  */
-void ntshim_debugbreak(unsigned long caller);
+void ntshim_debugbreak(void);
 
 /**
  * __debugbreak() - a breakpoint: reported as a violation, then continues
  *
  * See ntshim_debugbreak().
  */
-#define __debugbreak() ntshim_debugbreak(ntshim_this_ip())
+#define __debugbreak() ntshim_debugbreak()
 /**
  * DbgBreakPoint() - the DDK's breakpoint routine; as __debugbreak()
  */
-#define DbgBreakPoint() __debugbreak()
+#define DbgBreakPoint() ntshim_debugbreak()
 /**
  * DbgBreakPointWithStatus() - a breakpoint with a status; as __debugbreak()
  * @Status: ignored (it would go to the debugger)
  */
-#define DbgBreakPointWithStatus(Status) ((void)(Status), __debugbreak())
-
-/* The address of the current instruction, without linux/instruction_pointer.h. */
-#define ntshim_this_ip()                                                      \
-	({                                                                    \
-		__label__ __here;                                             \
-__here:                                                                       \
-		(unsigned long)&&__here;                                      \
-	})
+#define DbgBreakPointWithStatus(Status) ((void)(Status), ntshim_debugbreak())
 
 /**
  * _ReturnAddress() - the address the current function returns to
