@@ -48,4 +48,15 @@
 #include <ntshim/timer.h>
 #include <ntshim/workitem.h>
 
+/* the DDK compile environment: CRT subset, ntstrsafe, ntintsafe */
+#include <ntshim/crt.h>
+#include <ntshim/strsafe.h>
+#include <ntshim/intsafe.h>
+
+/*
+ * MSVC intrinsics: last, after every Linux header, because it replaces
+ * Linux's __cpuid() with MSVC's (see intrinsics.h).
+ */
+#include <ntshim/intrinsics.h>
+
 #endif /* _NTSHIM_NTDDK_H */

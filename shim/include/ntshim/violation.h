@@ -61,7 +61,9 @@
 	V(SYNC_SELF_DEADLOCK, "sync_self_deadlock")                           \
 	V(DPC_MISUSE, "dpc_misuse")                                           \
 	V(TIMER_MISUSE, "timer_misuse")                                       \
-	V(WORKITEM_MISUSE, "workitem_misuse")
+	V(WORKITEM_MISUSE, "workitem_misuse")                                 \
+	V(DEBUG_BREAK, "debug_break")                                         \
+	V(INTRINSIC_BAD_MSR, "intrinsic_bad_msr")
 
 #define NTSHIM_VIOLATION_ENUM(id, name) NTSHIM_V_##id,
 enum ntshim_violation_kind {
