@@ -26,8 +26,14 @@ if [ -f "$obj/examples/ntshim_example.ko" ]; then
 fi
 log=$cache/check.log
 echo "ntshim: booting the test VM (log: $log)"
+# The module layout is moving from module/ntshim.ko (demos inside) to a
+# top-level ntshim.ko plus module/demos/ntshim_demos.ko: load what exists.
+mods=("$obj/ntshim.ko")
+[ -f "${mods[0]}" ] || mods=("$obj/module/ntshim.ko")
+[ ! -f "$obj/module/demos/ntshim_demos.ko" ] ||
+	mods+=("$obj/module/demos/ntshim_demos.ko")
 NTSHIM_VM_FILES=$extra make_initramfs "$cache/check.cpio.gz" \
-	"$vm_dir/guest-check.sh" "$obj/ntshim.ko" "$obj/module/demos/ntshim_demos.ko" "$obj/kunit/ntshim_test.ko"
+	"$vm_dir/guest-check.sh" "${mods[@]}" "$obj/kunit/ntshim_test.ko"
 start=$(date +%s)
 status=0
 run_vm "$kdir" "$cache/check.cpio.gz" "$log" || status=$?
