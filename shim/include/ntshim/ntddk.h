@@ -48,4 +48,7 @@
 #include <ntshim/timer.h>
 #include <ntshim/workitem.h>
 
+/* I/O manager and object types */
+#include <ntshim/objects.h>
+
 #endif /* _NTSHIM_NTDDK_H */

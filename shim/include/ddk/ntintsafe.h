@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * <ntintsafe.h> for DDK code built with ntshim: ntshim's DDK environment plus
+ * <ntshim/intsafe.h>, where this tree has it.
+ */
+#ifndef _NTSHIM_DDK_NTINTSAFE_H
+#define _NTSHIM_DDK_NTINTSAFE_H
+
+#include <ntshim/ddk.h>
+#if __has_include(<ntshim/intsafe.h>)
+#include <ntshim/intsafe.h>
+#endif
+
+#endif /* _NTSHIM_DDK_NTINTSAFE_H */
