@@ -32,7 +32,13 @@ NTSHIM_DDK_CFLAGS := -I$(NTSHIM)/shim/include/ddk -I$(NTSHIM)/shim/include \
 	-Wno-missing-prototypes -Wno-missing-declarations -fms-extensions \
 	-Wno-implicit-fallthrough
 
+# A directory that mixes DDK and Linux files can list the DDK objects in
+# NTSHIM_DDK_OBJECTS (before the include) to give the flags to those only.
+ifeq ($(NTSHIM_DDK_OBJECTS),)
 ccflags-y += $(NTSHIM_DDK_CFLAGS)
+else
+$(foreach o,$(NTSHIM_DDK_OBJECTS),$(eval CFLAGS_$(o) += $(NTSHIM_DDK_CFLAGS)))
+endif
 
 ifneq ($(NTSHIM_DRIVER),)
 $(NTSHIM_DRIVER)-y += ntshim_glue.o

@@ -162,14 +162,19 @@ typedef struct _GUID {
 typedef const GUID *PCGUID, *LPCGUID, *REFGUID;
 
 /*
- * DEFINE_GUID(): without INITGUID a declaration, with INITGUID the
- * definition, as in the WDK.  The definition is weak (selectany), so a
- * header that defines a GUID may be included by several files.
+ * DEFINE_GUID(): without INITGUID a declaration, with INITGUID (defined
+ * before <ntddk.h>, or <initguid.h> after it) the definition, as in the
+ * WDK.  The definition is weak (selectany), so a header that defines a
+ * GUID may be included by several files.
  */
-#ifdef INITGUID
-#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)          \
+#define NTSHIM_DEFINE_GUID_DEFINITION(name, l, w1, w2, b1, b2, b3, b4, b5, \
+				      b6, b7, b8)                        \
 	const GUID name __attribute__((__weak__)) =                           \
 		{ l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
+#ifdef INITGUID
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)          \
+	NTSHIM_DEFINE_GUID_DEFINITION(name, l, w1, w2, b1, b2, b3, b4, b5, b6, \
+				      b7, b8)
 #else
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)          \
 	extern const GUID name
