@@ -39,8 +39,6 @@
 #undef WRITE
 #undef MAJOR
 #undef MINOR
-#undef UL
-#undef ULL
 #undef CLASS
 
 /* min()/max() and their family: the WDK's are below */
