@@ -170,13 +170,13 @@ static VOID ExampleUnload(PDRIVER_OBJECT DriverObject)
 	ExDeleteNPagedLookasideList(&Extension->RecordLookaside);
 	ExFreePoolWithTag(Extension, EXAMPLE_EXTENSION_TAG);
 	Extension = NULL;
-	KdPrint(("ntshim_example: %s done\n", __FUNCTION__));
+	KdPrint(("ntshim_example: %s done\n", __func__));
 }
 
 _Use_decl_annotations_
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-	KdPrint(("ntshim_example: %s %s\n", __FUNCTION__,
+	KdPrint(("ntshim_example: %s %s\n", __func__,
 		 NTSHIM_WZ(RegistryPath)));
 
 	Extension = ExAllocatePoolWithTag(NonPagedPool, sizeof(DEVICE_EXTENSION),

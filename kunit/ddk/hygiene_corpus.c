@@ -63,7 +63,7 @@ static VOID swap(PULONG a, PULONG b)
 	*b = t;
 }
 
-#if !__has_include(<ntshim/intrinsics.h>)
+#if !__has_include("ntshim/intrinsics.h")
 /* Without ntshim's intrinsics, a driver may supply its own. */
 static VOID __cpuid(int Info[4], int Leaf)
 {

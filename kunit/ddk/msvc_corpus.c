@@ -165,7 +165,7 @@ int ddk_corpus_msvc(void)
 	CORPUS_CHECK(!FlagOn(flags, 0x10) && BooleanFlagOn(flags, 0x10) == FALSE);
 
 	CORPUS_CHECK(RtlCompareMemory(__FUNCTION__, "ddk_corpus_msvc", 16) == 16);
-	CORPUS_CHECK(CORPUS_TAG == NTSHIM_TAG('C', 'o', 'r', 'p'));
+	CORPUS_CHECK(NTSHIM_TAG('C', 'o', 'r', 'p') == CORPUS_TAG);
 	return 0;
 }
 

@@ -122,6 +122,6 @@ int ddk_corpus_sal1(void)
 	CorpusLegacyFree(table);
 	CORPUS_CHECK(CorpusLegacyLength(text, NULL, &text, &len, &calls,
 					&nothing) == 5);
-	CORPUS_CHECK(len == 4 && calls == 1 && nothing == NULL);
+	CORPUS_CHECK(len == 4 && calls == 1 && !nothing);
 	return 0;
 }

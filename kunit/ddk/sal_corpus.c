@@ -200,7 +200,7 @@ static PULONG CorpusIdentity(_In_ _Notnull_ _Pre_notnull_ _Literal_ PULONG Value
 	return Value;
 }
 
-_Success_(return != FALSE)
+_Success_(return)
 static BOOLEAN CorpusFind(_In_reads_(Count) const ULONG *Items,
 			  _In_ ULONG Count, _In_ ULONG Wanted,
 			  _Out_ _On_failure_(_Post_equal_to_(MAXULONG)) PULONG Index)
@@ -231,7 +231,7 @@ int ddk_corpus_sal(void)
 	status = CorpusCopy(out, sizeof(out), in, sizeof(in), &written);
 	CORPUS_CHECK(status == STATUS_BUFFER_OVERFLOW && written == 4);
 	CORPUS_CHECK(RtlCompareMemory(out, in, 4) == 4);
-	CORPUS_CHECK(CorpusAllocate(0) == NULL);
+	CORPUS_CHECK(!CorpusAllocate(0));
 	CORPUS_CHECK(NT_SUCCESS(CorpusMakeItems(5, &items)));
 	CORPUS_CHECK(CorpusFind(items, 5, 9, &index) && index == 3);
 	CORPUS_CHECK(!CorpusFind(items, 5, 10, &index) && index == MAXULONG);

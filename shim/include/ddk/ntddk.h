@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <ntddk.h> for DDK code built with ntshim: the kernel-mode driver API: all of ntshim.
+ * <ntddk.h> for DDK code built with ntshim: the kernel-mode driver API: all
+ * of ntshim.
  * Like every header here it brings in ntshim's whole DDK environment
  * (<ntshim/ddk.h>), so it must come before anything else.
  */

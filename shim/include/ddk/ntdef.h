@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <ntdef.h> for DDK code built with ntshim: basic types and macros (ntshim's are in <ntddk.h>).
+ * <ntdef.h> for DDK code built with ntshim: basic types and macros (ntshim's
+ * are in <ntddk.h>).
  * Like every header here it brings in ntshim's whole DDK environment
  * (<ntshim/ddk.h>), so it must come before anything else.
  */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <ntifs.h> for DDK code built with ntshim: the file-system driver API; ntshim's subset is <ntddk.h>'s.
+ * <ntifs.h> for DDK code built with ntshim: the file-system driver API;
+ * ntshim's subset is <ntddk.h>'s.
  * Like every header here it brings in ntshim's whole DDK environment
  * (<ntshim/ddk.h>), so it must come before anything else.
  */

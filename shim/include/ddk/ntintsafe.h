@@ -7,7 +7,7 @@
 #define _NTSHIM_DDK_NTINTSAFE_H
 
 #include <ntshim/ddk.h>
-#if __has_include(<ntshim/intsafe.h>)
+#if __has_include("ntshim/intsafe.h")
 #include <ntshim/intsafe.h>
 #endif
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <ntstatus.h> for DDK code built with ntshim: the NTSTATUS values (ntshim/status.h, via <ntddk.h>).
+ * <ntstatus.h> for DDK code built with ntshim: the NTSTATUS values
+ * (ntshim/status.h, via <ntddk.h>).
  * Like every header here it brings in ntshim's whole DDK environment
  * (<ntshim/ddk.h>), so it must come before anything else.
  */

@@ -7,7 +7,7 @@
 #define _NTSHIM_DDK_NTSTRSAFE_H
 
 #include <ntshim/ddk.h>
-#if __has_include(<ntshim/strsafe.h>)
+#if __has_include("ntshim/strsafe.h")
 #include <ntshim/strsafe.h>
 #endif
 

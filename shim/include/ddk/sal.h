@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <sal.h> for DDK code built with ntshim: the SAL 1 and SAL 2 annotations, as no-ops.
+ * <sal.h> for DDK code built with ntshim: the SAL 1 and SAL 2 annotations,
+ * as no-ops.
  * Like every header here it brings in ntshim's whole DDK environment
  * (<ntshim/ddk.h>), so it must come before anything else.
  */

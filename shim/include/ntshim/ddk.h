@@ -18,10 +18,10 @@
 #include <ntshim/objects.h>
 #include <ntshim/ddk_end.h>
 
-#if __has_include(<ntshim/crt.h>)
+#if __has_include("ntshim/crt.h")
 #include <ntshim/crt.h>
 #endif
-#if __has_include(<ntshim/intrinsics.h>)
+#if __has_include("ntshim/intrinsics.h")
 #include <ntshim/intrinsics.h>
 #endif
 

@@ -35,13 +35,13 @@
 #define __ntshim_declspec_args(...)
 #define __ntshim_declspec_align __ntshim_declspec_aligned(
 #define __ntshim_declspec_aligned(n) __attribute__((__aligned__ n))
-#define __ntshim_declspec_noinline __attribute__((__noinline__)) __ntshim_declspec_args(
-#define __ntshim_declspec_noreturn __attribute__((__noreturn__)) __ntshim_declspec_args(
+#define __ntshim_declspec_noinline noinline __ntshim_declspec_args(
+#define __ntshim_declspec_noreturn __noreturn __ntshim_declspec_args(
 /* restrict on a function: the returned pointer aliases nothing, as malloc's */
-#define __ntshim_declspec_restrict __attribute__((__malloc__)) __ntshim_declspec_args(
+#define __ntshim_declspec_restrict __malloc __ntshim_declspec_args(
 #define __ntshim_declspec_noalias __ntshim_declspec_args(
 /* selectany: one of several identical definitions is kept, as a weak one is */
-#define __ntshim_declspec_selectany __attribute__((__weak__)) __ntshim_declspec_args(
+#define __ntshim_declspec_selectany __weak __ntshim_declspec_args(
 #define __ntshim_declspec_deprecated __ntshim_declspec_deprecated_(
 #define __ntshim_declspec_deprecated_(...) __attribute__((__deprecated__ __VA_ARGS__))
 #define __ntshim_declspec_dllimport __ntshim_declspec_args(
@@ -58,12 +58,14 @@
  * thread: the kernel has no thread-local storage (gs is per-CPU data), so
  * a __declspec(thread) variable cannot work; fail with a name that says so.
  */
-#define __ntshim_declspec_thread __declspec_thread_has_no_kernel_equivalent_use_per_thread_data __ntshim_declspec_args(
+#define __ntshim_declspec_thread                                             \
+	_Static_assert(0, "__declspec(thread): the kernel has no thread-local storage"); \
+	__ntshim_declspec_args(
 
 /* Inlining */
 #define FORCEINLINE __inline __attribute__((__always_inline__))
 #define __forceinline FORCEINLINE
-#define NOINLINE __attribute__((__noinline__))
+#define NOINLINE noinline
 
 /* Integer keywords */
 #define __int8 char
@@ -106,14 +108,14 @@
 #define __assume(e) ((e) ? (void)0 : __builtin_unreachable())
 
 /* DECLSPEC_* */
-#define DECLSPEC_ALIGN(x) __attribute__((__aligned__(x)))
+#define DECLSPEC_ALIGN(x) __aligned(x)
 #define SYSTEM_CACHE_ALIGNMENT_SIZE 64
 #define DECLSPEC_CACHEALIGN DECLSPEC_ALIGN(SYSTEM_CACHE_ALIGNMENT_SIZE)
-#define DECLSPEC_NOINLINE __attribute__((__noinline__))
-#define DECLSPEC_NORETURN __attribute__((__noreturn__))
-#define DECLSPEC_SELECTANY __attribute__((__weak__))
+#define DECLSPEC_NOINLINE noinline
+#define DECLSPEC_NORETURN __noreturn
+#define DECLSPEC_SELECTANY __weak
 #define DECLSPEC_NOTHROW __attribute__((__nothrow__))
-#define DECLSPEC_RESTRICT __attribute__((__malloc__))
+#define DECLSPEC_RESTRICT __malloc
 #define DECLSPEC_NOALIAS
 #define DECLSPEC_NOVTABLE
 #define DECLSPEC_UUID(x)
