@@ -25,6 +25,7 @@ FORCEINLINE ULONG CorpusRotateLeft(_In_ ULONG Value, _In_range_(1, 31) ULONG Bit
 	return (Value << Bits) | (Value >> (32 - Bits));
 }
 
+extern ULONG CorpusSelectAny;
 __declspec(selectany) ULONG CorpusSelectAny = 0x5e1ec7;
 
 #endif /* _NTSHIM_DDK_CORPUS_PRIVATE_H */

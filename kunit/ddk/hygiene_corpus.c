@@ -26,8 +26,8 @@ struct kstat {
 	ULONG Writes;
 };
 
-/* The driver's own current-request pointer, a global as drivers have. */
-struct kstat *current;
+/* The driver's own current-statistics pointer. */
+static struct kstat *current;
 
 /* 1-based index of the lowest set bit, 0 for none (the driver's meaning). */
 static ULONG __ffs(ULONG Value)
@@ -63,7 +63,14 @@ static VOID swap(PULONG a, PULONG b)
 	*b = t;
 }
 
-#if !__has_include("ntshim/intrinsics.h")
+/* sparse 0.6 cannot parse __has_include; <ntddk.h> then has no intrinsics */
+#ifdef __CHECKER__
+#define CORPUS_OWN_CPUID
+#elif !__has_include("ntshim/intrinsics.h")
+#define CORPUS_OWN_CPUID
+#endif
+
+#ifdef CORPUS_OWN_CPUID
 /* Without ntshim's intrinsics, a driver may supply its own. */
 static VOID __cpuid(int Info[4], int Leaf)
 {

@@ -114,8 +114,7 @@ static KIRQL CorpusIrql(VOID)
 _IRQL_saves_global_(OldIrql, Lock)
 _IRQL_restores_global_(OldIrql, Lock)
 _Kernel_requires_resource_not_held_(Lock)
-_Acquires_exclusive_lock_(*Lock)
-_Releases_exclusive_lock_(*Lock)
+_Requires_lock_not_held_(*Lock)
 static ULONG CorpusGuarded(_Inout_ PCORPUS_BUFFER Buffer,
 			   _Inout_ PKSPIN_LOCK Lock)
 {
@@ -129,7 +128,6 @@ static ULONG CorpusGuarded(_Inout_ PCORPUS_BUFFER Buffer,
 _Kernel_float_saved_
 _At_(*State, _Kernel_requires_resource_not_held_(FloatState)
 	     _Kernel_acquires_resource_(FloatState))
-_Acquires_shared_lock_(*State)
 static NTSTATUS CorpusSaveFloat(_Out_ PULONG State)
 {
 	*State = 1;
@@ -139,11 +137,27 @@ static NTSTATUS CorpusSaveFloat(_Out_ PULONG State)
 _Kernel_float_restored_
 _At_(*State, _Kernel_requires_resource_held_(FloatState)
 	     _Kernel_releases_resource_(FloatState))
-_Releases_shared_lock_(*State)
 static VOID CorpusRestoreFloat(_Inout_ PULONG State)
 {
 	*State = 0;
 }
+
+/* Lock annotations on declarations a driver exports */
+_Acquires_exclusive_lock_(*Resource)
+_Requires_lock_not_held_(*Resource)
+VOID CorpusAcquireExclusive(_Inout_ PERESOURCE Resource);
+_Acquires_shared_lock_(*Resource)
+VOID CorpusAcquireShared(_Inout_ PERESOURCE Resource);
+_Requires_exclusive_lock_held_(*Resource)
+_Releases_exclusive_lock_(*Resource)
+VOID CorpusReleaseExclusive(_Inout_ PERESOURCE Resource);
+_Requires_shared_lock_held_(*Resource)
+_Releases_shared_lock_(*Resource)
+VOID CorpusReleaseShared(_Inout_ PERESOURCE Resource);
+_Acquires_nonreentrant_lock_(*Mutex)
+_Releases_nonreentrant_lock_(*Mutex)
+_Requires_no_locks_held_
+VOID CorpusDeclaredOnly(_Inout_ PFAST_MUTEX Mutex);
 
 _Ret_range_(0, Length)
 _Pre_satisfies_(Length <= MAXUSHORT)

@@ -7,8 +7,11 @@
 #define _NTSHIM_DDK_NTINTSAFE_H
 
 #include <ntshim/ddk.h>
+/* sparse 0.6 cannot parse __has_include */
+#ifndef __CHECKER__
 #if __has_include("ntshim/intsafe.h")
 #include <ntshim/intsafe.h>
+#endif
 #endif
 
 #endif /* _NTSHIM_DDK_NTINTSAFE_H */

@@ -18,11 +18,14 @@
 #include <ntshim/objects.h>
 #include <ntshim/ddk_end.h>
 
+/* sparse 0.6 cannot parse __has_include: it checks without these */
+#ifndef __CHECKER__
 #if __has_include("ntshim/crt.h")
 #include <ntshim/crt.h>
 #endif
 #if __has_include("ntshim/intrinsics.h")
 #include <ntshim/intrinsics.h>
+#endif
 #endif
 
 #include <ntshim/sal1.h>

@@ -169,7 +169,8 @@ typedef const GUID *PCGUID, *LPCGUID, *REFGUID;
  */
 #define NTSHIM_DEFINE_GUID_DEFINITION(name, l, w1, w2, b1, b2, b3, b4, b5, \
 				      b6, b7, b8)                        \
-	const GUID name __weak =                           \
+	extern const GUID name;                                               \
+	const GUID name __weak =                                              \
 		{ l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
 #ifdef INITGUID
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)          \

@@ -4,7 +4,8 @@
  * _Requires_lock_held_(), ...): the Windows code-analysis annotations, which
  * only MSVC's /analyze and the WDK's static tools read.  gcc has no use for
  * them, so each one is a no-op, as it is for any compiler on Windows without
- * /analyze.  Each takes any argument list.
+ * /analyze, except the lock annotations (below), which sparse reads.  Each
+ * takes any argument list.
  *
  * The names begin with an underscore and a capital letter, which Linux never
  * uses, so this header is safe in any translation unit; <ntshim/types.h>
@@ -164,10 +165,6 @@
 #define _Valid_
 
 /* Names with arguments: variadic, so any argument list compiles */
-#define _Acquires_exclusive_lock_(...)
-#define _Acquires_lock_(...)
-#define _Acquires_nonreentrant_lock_(...)
-#define _Acquires_shared_lock_(...)
 #define _Always_(...)
 #define _Analysis_assume_(...)
 #define _Analysis_assume_lock_acquired_(...)
@@ -788,10 +785,6 @@
 #define _Printf_format_string_params_(...)
 #define _Readable_bytes_(...)
 #define _Readable_elements_(...)
-#define _Releases_exclusive_lock_(...)
-#define _Releases_lock_(...)
-#define _Releases_nonreentrant_lock_(...)
-#define _Releases_shared_lock_(...)
 #define _Requires_exclusive_lock_held_(...)
 #define _Requires_lock_held_(...)
 #define _Requires_lock_not_held_(...)
@@ -878,5 +871,21 @@
 #define _Writable_bytes_(...)
 #define _Writable_elements_(...)
 #define _Write_guarded_by_(...)
+
+/*
+ * The acquire and release annotations say what Linux's __acquires() and
+ * __releases() say, so sparse checks the lock context of annotated DDK code
+ * as it checks the kernel's (gcc sees nothing).  _Requires_lock_held_()
+ * stays a no-op: DDK code pairs it with _Releases_lock_(), which
+ * __must_hold() would contradict.
+ */
+#define _Acquires_exclusive_lock_(lock) __acquires(lock)
+#define _Acquires_lock_(lock) __acquires(lock)
+#define _Acquires_nonreentrant_lock_(lock) __acquires(lock)
+#define _Acquires_shared_lock_(lock) __acquires(lock)
+#define _Releases_exclusive_lock_(lock) __releases(lock)
+#define _Releases_lock_(lock) __releases(lock)
+#define _Releases_nonreentrant_lock_(lock) __releases(lock)
+#define _Releases_shared_lock_(lock) __releases(lock)
 
 #endif /* _NTSHIM_SAL_H */
