@@ -103,23 +103,28 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/$(KREL)
 	$(MAKE) -C tools/ntpoolmon uninstall DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
 
-# Client modules: #include <ntshim/ntddk.h> and, in their Kbuild,
+# Client modules: #include <ntddk.h> and, in their Kbuild,
 # include $(DATADIR)/ntshim.mk (which also points modpost at the
 # Module.symvers that make install put under $(DATADIR)/<release>/).
 install-headers:
-	install -d $(DESTDIR)$(INCLUDEDIR)/ntshim
+	install -d $(DESTDIR)$(INCLUDEDIR)/ntshim $(DESTDIR)$(INCLUDEDIR)/ntshim-ddk $(DESTDIR)$(DATADIR)
 	install -m 0644 shim/include/ntshim/*.h $(DESTDIR)$(INCLUDEDIR)/ntshim/
-	install -d $(DESTDIR)$(DATADIR)
+	install -m 0644 shim/include/ddk/*.h $(DESTDIR)$(INCLUDEDIR)/ntshim-ddk/
+	install -m 0644 shim/ddk_glue.c $(DESTDIR)$(DATADIR)/ddk_glue.c
 	{ echo '# SPDX-License-Identifier: GPL-2.0'; \
 	  echo '# Installed by ntshim $(NTSHIM_VERSION): include from a client module'"'"'s Kbuild.'; \
-	  echo 'ccflags-y += -I$(INCLUDEDIR) -Wno-multichar'; \
+	  echo 'ccflags-y += -I$(INCLUDEDIR)/ntshim-ddk -I$(INCLUDEDIR) -Wno-multichar \\'; \
+	  echo '	-Wno-unknown-pragmas -Wno-strict-prototypes -Wno-missing-prototypes \\'; \
+	  echo '	-Wno-missing-declarations -fms-extensions -Wno-implicit-fallthrough'; \
 	  echo 'KBUILD_EXTRA_SYMBOLS += $(DATADIR)/$$(KERNELRELEASE)/Module.symvers'; \
 	} > $(DESTDIR)$(DATADIR)/ntshim.mk
 	chmod 0644 $(DESTDIR)$(DATADIR)/ntshim.mk
 
 uninstall-headers:
 	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/ntshim/,$(notdir $(wildcard shim/include/ntshim/*.h)))
-	-rmdir $(DESTDIR)$(INCLUDEDIR)/ntshim
+	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/ntshim-ddk/,$(notdir $(wildcard shim/include/ddk/*.h)))
+	rm -f $(DESTDIR)$(DATADIR)/ddk_glue.c
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/ntshim $(DESTDIR)$(INCLUDEDIR)/ntshim-ddk
 	rm -f $(DESTDIR)$(DATADIR)/ntshim.mk
 
 DKMS_SRC = /usr/src/ntshim-$(NTSHIM_VERSION)

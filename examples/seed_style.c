@@ -4,7 +4,7 @@
  * (Windows types and casts, KdPrint((...)) with double parentheses,
  * multi-character pool tags, the code-section macros, lists reached
  * through CONTAINING_RECORD, spin locks with a saved KIRQL, in-stack
- * queued spin locks).  It must build through <ntshim/ntddk.h> unchanged;
+ * queued spin locks).  It must build through <ntddk.h> unchanged;
  * it is not linked into a module.  Written for ntshim, not copied.
  */
 #include "seed_style.h"

@@ -6,7 +6,7 @@
 #ifndef _NTSHIM_SEED_STYLE_H
 #define _NTSHIM_SEED_STYLE_H
 
-#include <ntshim/ntddk.h>
+#include <ntddk.h>
 
 NTSTATUS CopyStringToPool(PUNICODE_STRING Copy);
 NTSTATUS AddFileInfo(PLIST_ENTRY Head, UNICODE_STRING Name, LARGE_INTEGER Size);

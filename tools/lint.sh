@@ -4,6 +4,8 @@
 # `make lint`: the static checks reviewers run, with zero findings allowed.
 #   1. checkpatch.pl --strict on every .c and .h (the DDK's names allowed);
 #   2. sparse (make C=2) against the debug kernel, lock context included;
+#   2b. tools/ddk-hygiene.py: no ntshim macro reaches a Linux name that the
+#      DDK headers remove (ddk_end.h), rename (ddk_begin.h) or redefine;
 #   3. scripts/kernel-doc -none -Wall on the public headers;
 #   4. project rules checkpatch does not know: an SPDX line on every file,
 #      pr_fmt in every .c that prints, no kernel version checks (probe the
@@ -100,6 +102,12 @@ while IFS= read -r line; do
 	finding "${line#"$obj"/}"
 done < <(grep -E '(warning|error):' "$log" |
 	 grep -v 'warning: multi-character character constant$' || true)
+
+# The DDK environment's name hygiene, on the sparse build's compile flags.
+echo "lint: DDK name hygiene (tools/ddk-hygiene.py)"
+while IFS= read -r line; do
+	case "$line" in *": 0 findings") ;; *) finding "$line" ;; esac
+done < <(cd "$kdir" && python3 "$top/tools/ddk-hygiene.py" "$obj" 2>&1 | grep -v ' findings$' || true)
 
 # ---- 3. kernel-doc ------------------------------------------------------------
 echo "lint: kernel-doc -none -Wall on the public headers"

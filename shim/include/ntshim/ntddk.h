@@ -48,6 +48,9 @@
 #include <ntshim/timer.h>
 #include <ntshim/workitem.h>
 
+/* I/O manager and object types */
+#include <ntshim/objects.h>
+
 /* the DDK compile environment: CRT subset, ntstrsafe, ntintsafe */
 #include <ntshim/crt.h>
 #include <ntshim/strsafe.h>

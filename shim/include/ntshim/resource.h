@@ -70,7 +70,7 @@ typedef ULONG_PTR ERESOURCE_THREAD, *PERESOURCE_THREAD;
 /**
  * ExGetCurrentResourceThread() - the calling thread as an ERESOURCE_THREAD
  */
-#define ExGetCurrentResourceThread() ((ERESOURCE_THREAD)current)
+#define ExGetCurrentResourceThread() ((ERESOURCE_THREAD)get_current())
 
 /**
  * ntshim_resource_init() - ExInitializeResourceLite()'s body

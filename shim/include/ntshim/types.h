@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ntshim basic types: the DDK's integer, pointer and string-character
- * types, the SAL annotations as no-ops, and LARGE_INTEGER.
+ * types and LARGE_INTEGER; the SAL and driver annotations (no-ops) and the
+ * MSVC keywords come from <ntshim/sal.h>, <ntshim/driverspecs.h> and
+ * <ntshim/msvc.h>.
  *
  * Sizes follow 64-bit Windows (LLP64): LONG and ULONG are 32 bits even
  * though the kernel's long is 64 bits.  WCHAR is 16 bits; the kernel is
@@ -13,86 +15,15 @@
 #include <linux/types.h>
 #include <linux/stddef.h>
 #include <linux/build_bug.h>
+#include <ntshim/sal.h>
+#include <ntshim/driverspecs.h>
+#include <ntshim/msvc.h>
 
-/* SAL and old-style annotations: documentation only. */
+/* Old-style parameter annotations: documentation only. */
 #define IN
 #define OUT
 #define OPTIONAL
 #define UNALIGNED
-#define _In_
-#define _In_opt_
-#define _Out_
-#define _Out_opt_
-#define _Inout_
-#define _Inout_opt_
-#define _In_reads_bytes_(n)
-#define _Out_writes_bytes_(n)
-#define _Out_writes_bytes_all_(n)
-#define _In_reads_(n)
-#define _Out_writes_(n)
-#define _Must_inspect_result_
-#define _Success_(expr)
-#define _IRQL_requires_max_(irql)
-#define _IRQL_requires_(irql)
-#define _IRQL_raises_(irql)
-#define _IRQL_saves_
-#define _IRQL_restores_
-#define _Requires_lock_held_(lock)
-#define _Releases_lock_(lock)
-#define _Acquires_lock_(lock)
-#define _When_(cond, ann)
-#define _Post_writable_byte_size_(n)
-#define _Ret_maybenull_
-#define __drv_freesMem(kind)
-#define __drv_strictTypeMatch(mode)
-#define __drv_typeExpr
-#define __drv_aliasesMem
-#define _Use_decl_annotations_
-#define _Function_class_(name)
-#define _In_z_
-#define _In_opt_z_
-#define _In_range_(lo, hi)
-#define _In_reads_bytes_opt_(n)
-#define _In_reads_opt_(n)
-#define _Inout_updates_(n)
-#define _Inout_updates_bytes_(n)
-#define _Out_writes_bytes_to_(n, m)
-#define _Out_writes_to_(n, m)
-#define _Outptr_
-#define _Outptr_opt_
-#define _Outptr_result_maybenull_
-#define _Outptr_result_buffer_(n)
-#define _Check_return_
-#define _Null_terminated_
-#define _NullNull_terminated_
-#define _Ret_range_(lo, hi)
-#define _Post_satisfies_(expr)
-#define _Pre_notnull_
-#define _Pre_null_
-#define _Post_invalid_
-#define _Post_equal_to_(expr)
-#define _At_(target, ann)
-#define _Field_size_(n)
-#define _Field_size_bytes_(n)
-#define _Field_size_bytes_part_(n, m)
-#define _Field_size_bytes_part_opt_(n, m)
-#define _Frees_ptr_
-#define _Frees_ptr_opt_
-#define _Printf_format_string_
-#define _Analysis_assume_(expr)
-#define _Dispatch_type_(type)
-#define _Kernel_float_saved_
-#define _Kernel_float_restored_
-#define __drv_allocatesMem(kind)
-#define NTAPI
-#define NTSYSAPI
-#define NTKERNELAPI
-#define NTHALAPI
-#define FASTCALL
-#define DECLSPEC_ALIGN(x) __aligned(x)
-#define FORCEINLINE static __always_inline
-#define DECLSPEC_NOINLINE noinline
-#define CONST const
 
 #define VOID void
 typedef void *PVOID, *LPVOID;
@@ -233,12 +164,5 @@ static_assert(sizeof(L""[0]) == sizeof(WCHAR),
 	((type *)((PCHAR)(address) - offsetof(type, field)))
 
 #define ARGUMENT_PRESENT(p) ((p) != NULL)
-#define UNREFERENCED_PARAMETER(p) ((void)(p))
-#define DBG_UNREFERENCED_PARAMETER(p) ((void)(p))
-#define DBG_UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
-#define RTL_NUMBER_OF(a) ARRAY_SIZE(a)
-#define ARRAYSIZE(a) ARRAY_SIZE(a)
-#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
-#define C_ASSERT(e) static_assert(e, #e)
 
 #endif /* _NTSHIM_TYPES_H */

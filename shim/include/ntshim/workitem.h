@@ -29,6 +29,7 @@
 #include <linux/workqueue.h>
 #include <ntshim/types.h>
 #include <ntshim/list.h>
+#include <ntshim/objects.h>
 
 #ifndef NTSHIM_HAVE_DEVICE_OBJECT
 #define NTSHIM_HAVE_DEVICE_OBJECT

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * <pshpack2.h>: pack the structures that follow to 2-byte alignment,
+ * until <poppack.h>.  No include guard: each include pushes once.
+ */
+#pragma pack(push, 2)
