@@ -39,7 +39,10 @@
 /* interlocked, events, mutexes, resources */
 #include <ntshim/interlocked.h>
 #include <ntshim/event.h>
+#include <ntshim/apc.h>
 #include <ntshim/mutex.h>
+#include <ntshim/semaphore.h>
+#include <ntshim/pushlock.h>
 #include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
