@@ -51,4 +51,7 @@
 #include <ntshim/timer.h>
 #include <ntshim/workitem.h>
 
+/* processors and thread affinity */
+#include <ntshim/processor.h>
+
 #endif /* _NTSHIM_NTDDK_H */
