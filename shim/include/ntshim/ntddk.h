@@ -30,6 +30,7 @@
 /* runtime basics: Rtl memory and strings */
 #include <ntshim/rtl.h>
 #include <ntshim/unicode.h>
+#include <ntshim/routine.h>
 
 /* Mm and MDLs */
 #include <ntshim/mm.h>
