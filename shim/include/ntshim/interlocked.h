@@ -753,6 +753,7 @@ static __always_inline PVOID name(PVOID volatile *Destination, PVOID ExChange, \
 				    __ntshim_fail_order(ord));                \
 	return old;                                                           \
 }
+
 __NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerAcquire, __ATOMIC_ACQUIRE)
 __NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerRelease, __ATOMIC_RELEASE)
 __NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerNoFence, __ATOMIC_RELAXED)
@@ -863,10 +864,12 @@ static __always_inline LONGLONG ExInterlockedCompareExchange64(LONGLONG volatile
 #define __NTSHIM_READ_WRITE(Name, T)                                          \
 static __always_inline T Read##Name(T const volatile *Source)                 \
 {                                                                             \
+	/* acquire: later accesses stay after the read */                     \
 	return smp_load_acquire(Source);                                      \
 }                                                                             \
 static __always_inline T Read##Name##Acquire(T const volatile *Source)        \
 {                                                                             \
+	/* acquire: later accesses stay after the read */                     \
 	return smp_load_acquire(Source);                                      \
 }                                                                             \
 static __always_inline T Read##Name##NoFence(T const volatile *Source)        \
@@ -879,11 +882,13 @@ static __always_inline T Read##Name##Raw(T const volatile *Source)            \
 }                                                                             \
 static __always_inline void Write##Name(T volatile *Destination, T Value)     \
 {                                                                             \
+	/* release: earlier accesses stay before the write */                 \
 	smp_store_release(Destination, Value);                                \
 }                                                                             \
 static __always_inline void Write##Name##Release(T volatile *Destination,     \
 						 T Value)                     \
 {                                                                             \
+	/* release: earlier accesses stay before the write */                 \
 	smp_store_release(Destination, Value);                                \
 }                                                                             \
 static __always_inline void Write##Name##NoFence(T volatile *Destination,     \
