@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The dispatcher: signal states, wait lists and the KeWait* calls for
- * events, kernel mutexes and any other DISPATCHER_HEADER object.  The
- * objects' own calls live beside them (event.c, mutex.c); they reach the
- * dispatcher through dispatcher.h.
+ * events, kernel mutexes, semaphores and any other DISPATCHER_HEADER
+ * object.  The objects' own calls live beside them (event.c, mutex.c,
+ * semaphore.c); they reach the dispatcher through dispatcher.h.
  *
  * One raw spin lock (taken with interrupts off, so objects may be
  * signalled from hard interrupts) guards every signal state change to
@@ -91,6 +91,7 @@ static bool type_is_waitable(UCHAR type)
 	case EventNotificationObject:
 	case EventSynchronizationObject:
 	case MutantObject:
+	case SemaphoreObject:
 	case TimerNotificationObject:
 	case TimerSynchronizationObject:
 		return true;
@@ -120,6 +121,10 @@ static bool object_consume(PDISPATCHER_HEADER h, struct task_struct *task)
 		container_of(h, KMUTANT, Header)->OwnerThread = task;
 		WRITE_ONCE(h->SignalState, h->SignalState - 1);
 		return h->SignalState == 0;
+	case SemaphoreObject:
+		/* one unit of the count per satisfied wait */
+		WRITE_ONCE(h->SignalState, h->SignalState - 1);
+		return false;
 	default:
 		/* notification objects stay signalled */
 		return false;
@@ -176,7 +181,7 @@ void ntshim_dispatcher_wait_test(PDISPATCHER_HEADER h)
 	PKWAIT_BLOCK wb;
 
 again:
-	list_for_each_entry(wb, &h->WaitListHead, WaitListEntry) {
+	list_for_each_entry(wb, &h->WaitList, WaitListEntry) {
 		struct ntshim_waiter *w = wb->Waiter;
 		int index;
 
@@ -196,8 +201,11 @@ again:
 void ntshim_dispatcher_init(PDISPATCHER_HEADER Header, KOBJECTS Type, LONG State)
 {
 	Header->Type = Type;
+	Header->Signalling = 0;
+	Header->Size = 0;
+	Header->Inserted = 0;
 	Header->SignalState = State;
-	INIT_LIST_HEAD(&Header->WaitListHead);
+	INIT_LIST_HEAD(&Header->WaitList);
 }
 EXPORT_SYMBOL_GPL(ntshim_dispatcher_init);
 
@@ -223,7 +231,7 @@ ULONG ntshim_dispatcher_waiters(PVOID Object)
 	ULONG n;
 
 	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
-	n = list_count_nodes(&Header->WaitListHead);
+	n = list_count_nodes(&Header->WaitList);
 	raw_spin_unlock_irqrestore(&ntshim_dispatcher_lock, flags);
 	return n;
 }
@@ -295,7 +303,7 @@ static NTSTATUS ntshim_wait(struct ntshim_waiter *w, KPROCESSOR_MODE mode,
 	w->status = STATUS_PENDING;
 	for (i = 0; i < w->count; i++)
 		list_add_tail(&w->blocks[i].WaitListEntry,
-			      &w->blocks[i].Object->WaitListHead);
+			      &w->blocks[i].Object->WaitList);
 
 	for (;;) {
 		set_current_state(state);
@@ -331,7 +339,7 @@ out_unlock:
 /* A pointer that cannot be a dispatcher object is reported. */
 static bool object_ok(PDISPATCHER_HEADER h, const char *what, unsigned long caller)
 {
-	if (h && type_is_waitable(h->Type) && h->WaitListHead.next)
+	if (h && type_is_waitable(h->Type) && h->WaitList.next)
 		return true;
 	ntshim_violation(NTSHIM_V_SYNC_BAD_OBJECT, 0, h, caller,
 			 "%s: %s is not an initialised dispatcher object", what,

@@ -17,6 +17,7 @@ void KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
 			       Type == NotificationEvent ? EventNotificationObject :
 							   EventSynchronizationObject,
 			       State ? 1 : 0);
+	Event->Header.Size = sizeof(KEVENT) / sizeof(LONG);
 }
 EXPORT_SYMBOL_GPL(KeInitializeEvent);
 

@@ -31,6 +31,9 @@ void ntshim_deferred_stats_init(struct dentry *root);
 int ntshim_owner_init(void);
 void ntshim_owner_exit(void);
 
+/* processor.c: forget the affinity records of threads that never reverted. */
+void ntshim_affinity_exit(void);
+
 /**
  * ntshim_owns() - the one ownership test of everything a module leaves
  * @mod:      the module going away; NULL means every owner (ntshim's exit)

@@ -120,7 +120,7 @@ static void deferred_unmap_fn(struct work_struct *work)
 
 static DECLARE_WORK(deferred_unmap_work, deferred_unmap_fn);
 
-static void mdl_unmap(PMDL Mdl)
+void ntshim_mdl_unmap(PMDL Mdl)
 {
 	void *va = (void *)((unsigned long)Mdl->MappedSystemVa & PAGE_MASK);
 
@@ -257,7 +257,7 @@ void MmUnmapLockedPages(PVOID BaseAddress, PMDL Mdl)
 			      "unmap of an address that is not the MDL's mapping");
 		return;
 	}
-	mdl_unmap(Mdl);
+	ntshim_mdl_unmap(Mdl);
 }
 EXPORT_SYMBOL_GPL(MmUnmapLockedPages);
 
@@ -456,7 +456,7 @@ EXPORT_SYMBOL_GPL(MmProbeAndLockPages);
 static void mdl_unlock(PMDL Mdl)
 {
 	if (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)
-		mdl_unmap(Mdl);
+		ntshim_mdl_unmap(Mdl);
 	if (Mdl->Process)
 		unpin_pfns(MmGetMdlPfnArray(Mdl), mdl_pages(Mdl),
 			   Mdl->MdlFlags & MDL_WRITE_OPERATION);
@@ -531,7 +531,7 @@ void MmPrepareMdlForReuse(PMDL Mdl)
 		return;
 	}
 	if (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)
-		mdl_unmap(Mdl);
+		ntshim_mdl_unmap(Mdl);
 	Mdl->MappedSystemVa = NULL;
 	Mdl->MdlFlags &= ~(MDL_PARTIAL | MDL_PARTIAL_HAS_BEEN_MAPPED |
 			   MDL_SOURCE_IS_NONPAGED_POOL);
@@ -547,7 +547,7 @@ static void mdl_free(struct mdl_alloc *a)
 	if (Mdl->MdlFlags & MDL_PAGES_LOCKED)
 		mdl_unlock(Mdl);
 	else if (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)
-		mdl_unmap(Mdl);
+		ntshim_mdl_unmap(Mdl);
 	kvfree(a);
 }
 

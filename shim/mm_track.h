@@ -87,4 +87,8 @@ void ntshim_mm_track_init(struct dentry *root);
 /* mdl.c: wait for unmaps deferred from DISPATCH_LEVEL. */
 void ntshim_mdl_exit(void);
 
+/* mdl.c: undo an MDL's system mapping (deferred above APC_LEVEL). */
+struct _MDL;
+void ntshim_mdl_unmap(struct _MDL *Mdl);
+
 #endif /* _NTSHIM_MM_TRACK_H */

@@ -11,6 +11,7 @@
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <ntshim/irql.h>
+#include <ntshim/list.h>
 #include <ntshim/mutex.h>
 #include <ntshim/violation.h>
 
@@ -39,7 +40,11 @@ EXPORT_SYMBOL_GPL(ntshim_fast_mutex_misuse);
 void ntshim_mutex_init(PRKMUTEX Mutex, const char *name, struct lock_class_key *key)
 {
 	ntshim_dispatcher_init(&Mutex->Header, MutantObject, 1);
+	Mutex->Header.Size = min_t(size_t, sizeof(KMUTANT) / sizeof(LONG), MAXUCHAR);
+	InitializeListHead(&Mutex->MutantListEntry);
 	Mutex->OwnerThread = NULL;
+	Mutex->Abandoned = FALSE;
+	Mutex->ApcDisable = 0;
 	lockdep_init_map(&Mutex->dep_map, name, key, 0);
 }
 EXPORT_SYMBOL_GPL(ntshim_mutex_init);

@@ -29,6 +29,12 @@ static ULONG shared_depth(PERESOURCE r)
 	return entry ? xa_to_value(entry) : 0;
 }
 
+/* A waiter count: changed by many threads at once, read with READ_ONCE(). */
+static void waiters_add(ULONG *count, int delta)
+{
+	__atomic_fetch_add(count, (ULONG)delta, __ATOMIC_RELAXED);
+}
+
 static bool acquire_irql_ok(PERESOURCE r, const char *what, unsigned long caller)
 {
 	if (likely(KeGetCurrentIrql() <= APC_LEVEL))
@@ -44,6 +50,8 @@ NTSTATUS ntshim_resource_init(PERESOURCE Resource, const char *name,
 	Resource->ExclusiveOwner = NULL;
 	Resource->ExclusiveCount = 0;
 	xa_init(&Resource->SharedOwners);
+	Resource->NumberOfSharedWaiters = 0;
+	Resource->NumberOfExclusiveWaiters = 0;
 	return STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_GPL(ntshim_resource_init);
@@ -74,10 +82,13 @@ BOOLEAN ExAcquireResourceExclusiveLite(PERESOURCE Resource, BOOLEAN Wait)
 				 "exclusive acquire by a shared owner (would deadlock), refused");
 		return FALSE;
 	}
-	if (Wait)
+	if (!down_write_trylock(&Resource->Lock)) {
+		if (!Wait)
+			return FALSE;
+		waiters_add(&Resource->NumberOfExclusiveWaiters, 1);
 		down_write(&Resource->Lock);
-	else if (!down_write_trylock(&Resource->Lock))
-		return FALSE;
+		waiters_add(&Resource->NumberOfExclusiveWaiters, -1);
+	}
 	WRITE_ONCE(Resource->ExclusiveOwner, current);
 	Resource->ExclusiveCount = 1;
 	return TRUE;
@@ -110,15 +121,30 @@ BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
 	if (xa_is_err(xa_store(&Resource->SharedOwners, id, xa_mk_value(1),
 			       Wait ? GFP_KERNEL | __GFP_NOFAIL : GFP_KERNEL)))
 		return FALSE;
-	if (Wait) {
+	if (!down_read_trylock(&Resource->Lock)) {
+		if (!Wait) {
+			xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
+			return FALSE;
+		}
+		waiters_add(&Resource->NumberOfSharedWaiters, 1);
 		down_read(&Resource->Lock);
-	} else if (!down_read_trylock(&Resource->Lock)) {
-		xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
-		return FALSE;
+		waiters_add(&Resource->NumberOfSharedWaiters, -1);
 	}
 	return TRUE;
 }
 EXPORT_SYMBOL_GPL(ExAcquireResourceSharedLite);
+
+BOOLEAN ExAcquireSharedStarveExclusive(PERESOURCE Resource, BOOLEAN Wait)
+{
+	return ExAcquireResourceSharedLite(Resource, Wait);
+}
+EXPORT_SYMBOL_GPL(ExAcquireSharedStarveExclusive);
+
+BOOLEAN ExAcquireSharedWaitForExclusive(PERESOURCE Resource, BOOLEAN Wait)
+{
+	return ExAcquireResourceSharedLite(Resource, Wait);
+}
+EXPORT_SYMBOL_GPL(ExAcquireSharedWaitForExclusive);
 
 static void release_resource(PERESOURCE Resource, unsigned long caller)
 {
@@ -151,17 +177,120 @@ void ExReleaseResourceLite(PERESOURCE Resource)
 }
 EXPORT_SYMBOL_GPL(ExReleaseResourceLite);
 
+/* An owner pointer of ExSetResourceOwnerPointer(): the two low bits set. */
+static bool is_owner_pointer(ULONG_PTR id)
+{
+	return (id & 3) == 3;
+}
+
+/* Release one shared hold handed to an owner pointer; false if none. */
+static bool release_owner_pointer(PERESOURCE r, ULONG_PTR id)
+{
+	void *entry = xa_load(&r->SharedOwners, id);
+	ULONG depth = entry ? xa_to_value(entry) : 0;
+
+	if (!depth)
+		return false;
+	if (depth > 1) {
+		xa_store(&r->SharedOwners, id, xa_mk_value(depth - 1), GFP_ATOMIC);
+		return true;
+	}
+	xa_erase(&r->SharedOwners, id);
+	/* lockdep forgot this hold at the handover */
+	up_read_non_owner(&r->Lock);
+	return true;
+}
+
 void ExReleaseResourceForThreadLite(PERESOURCE Resource, ERESOURCE_THREAD ResourceThreadId)
 {
-	if (ResourceThreadId != ExGetCurrentResourceThread()) {
-		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
-				 "ERESOURCE release for another thread (%#lx) is not supported, refused",
-				 ResourceThreadId);
+	if (ResourceThreadId == ExGetCurrentResourceThread()) {
+		release_resource(Resource, _RET_IP_);
 		return;
 	}
-	release_resource(Resource, _RET_IP_);
+	if (is_owner_pointer(ResourceThreadId) &&
+	    release_owner_pointer(Resource, ResourceThreadId))
+		return;
+	ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
+			 "ERESOURCE release for %#lx, which is neither the caller nor an owner pointer holding it, refused",
+			 ResourceThreadId);
 }
 EXPORT_SYMBOL_GPL(ExReleaseResourceForThreadLite);
+
+void ExSetResourceOwnerPointerEx(PERESOURCE Resource, PVOID OwnerPointer, ULONG Flags)
+{
+	ULONG_PTR owner = (ULONG_PTR)OwnerPointer;
+	unsigned long id = task_pid_nr(current);
+	void *entry;
+	ULONG depth, had;
+
+	if (!is_owner_pointer(owner)) {
+		ntshim_violation(NTSHIM_V_SYNC_BAD_ARGUMENT, 0, Resource, _RET_IP_,
+				 "%s: owner pointer %#lx lacks the two low bits, refused",
+				 __func__, owner);
+		return;
+	}
+	if (READ_ONCE(Resource->ExclusiveOwner) == current) {
+		ntshim_violation(NTSHIM_V_SYNC_BAD_ARGUMENT, 0, Resource, _RET_IP_,
+				 "%s: an exclusive hold cannot change task on Linux; the caller keeps it",
+				 __func__);
+		return;
+	}
+	depth = shared_depth(Resource);
+	if (!depth) {
+		ntshim_violation(NTSHIM_V_SYNC_NOT_OWNER, 0, Resource, _RET_IP_,
+				 "%s by %s/%d, which does not hold the resource, refused",
+				 __func__, current->comm, task_pid_nr(current));
+		return;
+	}
+	entry = xa_load(&Resource->SharedOwners, owner);
+	had = entry ? xa_to_value(entry) : 0;
+	if (xa_is_err(xa_store(&Resource->SharedOwners, owner,
+			       xa_mk_value(had + depth), GFP_ATOMIC))) {
+		ntshim_violation(NTSHIM_V_SYNC_BAD_ARGUMENT, 0, Resource, _RET_IP_,
+				 "%s: no memory to record the owner pointer; the caller keeps the resource",
+				 __func__);
+		return;
+	}
+	xa_store(&Resource->SharedOwners, id, xa_mk_value(0), GFP_ATOMIC);
+	/* the rwsem stays held; the calling task no longer holds it */
+	rwsem_release(&Resource->Lock.dep_map, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(ExSetResourceOwnerPointerEx);
+
+void ExSetResourceOwnerPointer(PERESOURCE Resource, PVOID OwnerPointer)
+{
+	ExSetResourceOwnerPointerEx(Resource, OwnerPointer, 0);
+}
+EXPORT_SYMBOL_GPL(ExSetResourceOwnerPointer);
+
+ULONG ExGetExclusiveWaiterCount(PERESOURCE Resource)
+{
+	return READ_ONCE(Resource->NumberOfExclusiveWaiters);
+}
+EXPORT_SYMBOL_GPL(ExGetExclusiveWaiterCount);
+
+ULONG ExGetSharedWaiterCount(PERESOURCE Resource)
+{
+	return READ_ONCE(Resource->NumberOfSharedWaiters);
+}
+EXPORT_SYMBOL_GPL(ExGetSharedWaiterCount);
+
+NTSTATUS ExReinitializeResourceLite(PERESOURCE Resource)
+{
+	if (rwsem_is_locked(&Resource->Lock)) {
+		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, _RET_IP_,
+				 "%s on a held resource (exclusive owner %p), refused",
+				 __func__, READ_ONCE(Resource->ExclusiveOwner));
+		return STATUS_UNSUCCESSFUL;
+	}
+	xa_destroy(&Resource->SharedOwners);
+	Resource->ExclusiveOwner = NULL;
+	Resource->ExclusiveCount = 0;
+	Resource->NumberOfSharedWaiters = 0;
+	Resource->NumberOfExclusiveWaiters = 0;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(ExReinitializeResourceLite);
 
 void ExConvertExclusiveToSharedLite(PERESOURCE Resource)
 {
@@ -190,3 +319,9 @@ ULONG ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
 	return shared_depth(Resource);
 }
 EXPORT_SYMBOL_GPL(ExIsResourceAcquiredSharedLite);
+
+BOOLEAN ExIsResourceAcquiredLite(PERESOURCE Resource)
+{
+	return ExIsResourceAcquiredSharedLite(Resource) != 0;
+}
+EXPORT_SYMBOL_GPL(ExIsResourceAcquiredLite);

@@ -106,3 +106,33 @@ void RtlFillMemoryUlonglong(PVOID Destination, SIZE_T Length,
 		memcpy(p + i * sizeof(Pattern), &Pattern, sizeof(Pattern));
 }
 EXPORT_SYMBOL_GPL(RtlFillMemoryUlonglong);
+
+/* The function forms of the Rtl memory macros (see ntshim/rtl.h). */
+#undef RtlCopyMemory
+#undef RtlMoveMemory
+#undef RtlFillMemory
+#undef RtlZeroMemory
+
+void RtlCopyMemory(void *Destination, const void *Source, SIZE_T Length)
+{
+	ntshim_rtl_copy(Destination, Source, Length, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(RtlCopyMemory);
+
+void RtlMoveMemory(void *Destination, const void *Source, SIZE_T Length)
+{
+	ntshim_rtl_move(Destination, Source, Length, _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(RtlMoveMemory);
+
+void RtlFillMemory(void *Destination, SIZE_T Length, int Fill)
+{
+	ntshim_rtl_fill(Destination, Length, (UCHAR)Fill, "RtlFillMemory", _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(RtlFillMemory);
+
+void RtlZeroMemory(void *Destination, SIZE_T Length)
+{
+	ntshim_rtl_fill(Destination, Length, 0, "RtlZeroMemory", _RET_IP_);
+}
+EXPORT_SYMBOL_GPL(RtlZeroMemory);

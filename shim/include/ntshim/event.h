@@ -45,6 +45,7 @@
 #include <linux/list.h>
 #include <ntshim/types.h>
 #include <ntshim/status.h>
+#include <ntshim/list.h>
 
 /* Objects per wait without a caller-supplied wait block array. */
 #define THREAD_WAIT_OBJECTS 3
@@ -106,23 +107,46 @@ typedef enum _KWAIT_REASON {
 /**
  * struct _DISPATCHER_HEADER - the start of every waitable object
  * @Type:         a KOBJECTS value; decides what satisfying a wait does
- * @SignalState:  > 0 signalled; for a mutex 1 - recursion depth
- * @WaitListHead: KWAIT_BLOCKs of threads waiting on the object
+ * @Signalling:   wdm.h's byte; not used by ntshim (always 0)
+ * @Size:         the object's size in LONGs, as Windows sets it, for
+ *                events, semaphores and kernel mutexes; 0 for timers
+ * @Inserted:     wdm.h's byte; not used by ntshim (KTIMER keeps its own
+ *                Inserted flag), always 0
+ * @SignalState:  > 0 signalled; for a mutex 1 - recursion depth; for a
+ *                semaphore its count
+ * @WaitListHead: wdm.h's LIST_ENTRY of the KWAIT_BLOCKs of the threads
+ *                waiting on the object (Flink/Blink; empty when it
+ *                points at itself).  Read it only under ntshim's
+ *                dispatcher lock, which drivers cannot take: an unlocked
+ *                IsListEmpty() is a hint, as on Windows
+ * @WaitList:     the same links as a struct list_head, for ntshim
  *
- * Change @SignalState to signalled only through the ntshim functions, so
- * that waiters are woken; reading it with READ_ONCE() is fine.
+ * The offsets of Type, SignalState and WaitListHead (0, 4, 8) and the size
+ * (24 bytes) are those of Windows x64.  Change @SignalState to signalled
+ * only through the ntshim functions, so that waiters are woken; reading it
+ * with READ_ONCE() is fine.
  */
 typedef struct _DISPATCHER_HEADER {
 	UCHAR Type;
+	UCHAR Signalling;
+	UCHAR Size;
+	UCHAR Inserted;
 	LONG SignalState;
-	struct list_head WaitListHead;
+	union {
+		LIST_ENTRY WaitListHead;
+		struct list_head WaitList;
+	};
 } DISPATCHER_HEADER, *PDISPATCHER_HEADER;
+
+static_assert(offsetof(DISPATCHER_HEADER, SignalState) == 4);
+static_assert(offsetof(DISPATCHER_HEADER, WaitListHead) == 8);
+static_assert(sizeof(DISPATCHER_HEADER) == 24);
 
 struct ntshim_waiter;
 
 /**
  * struct _KWAIT_BLOCK - one thread waiting on one object
- * @WaitListEntry: link in the object's DISPATCHER_HEADER.WaitListHead
+ * @WaitListEntry: link in the object's DISPATCHER_HEADER.WaitList
  * @Waiter:        the wait it belongs to (private)
  * @Object:        the object waited on
  * @WaitKey:       the object's index in the wait (STATUS_WAIT_0 + key)
@@ -147,6 +171,8 @@ typedef struct _KWAIT_BLOCK {
 typedef struct _KEVENT {
 	DISPATCHER_HEADER Header;
 } KEVENT, *PKEVENT, *PRKEVENT;
+
+static_assert(sizeof(KEVENT) == 24);
 
 /**
  * ntshim_dispatcher_init() - initialise the header of a waitable object

@@ -21,7 +21,14 @@
  * is no undefined behaviour.
  *
  * Operands must be naturally aligned; a misaligned LONG is not atomic on
- * Windows either.  InterlockedCompareExchange128 is not provided.
+ * Windows either.  InterlockedCompareExchange128() needs 16-byte alignment
+ * (CMPXCHG16B faults otherwise): a misaligned one is reported and fails.
+ *
+ * The Acquire, Release and NoFence variants (below) use the __atomic
+ * builtins with that memory order.  On x86-64 every LOCK-prefixed
+ * instruction is a full barrier, so they compile to the same instruction
+ * as the plain forms; the order only restrains the compiler, as on
+ * Windows x64.
  */
 #ifndef _NTSHIM_INTERLOCKED_H
 #define _NTSHIM_INTERLOCKED_H
@@ -629,5 +636,304 @@ static __always_inline void ExInterlockedAddLargeStatistic(PLARGE_INTEGER Addend
  * @Value:       the pointer
  */
 #define WritePointerRelease(Destination, Value) smp_store_release(Destination, (PVOID)(Value))
+
+/*
+ * DOC: Interlocked*Acquire, *Release, *NoFence
+ *
+ * Generated below for LONG and LONG64, with Microsoft's names and return
+ * values (the same as the plain form's):
+ *
+ *   LONG                                 LONG64
+ *   InterlockedIncrement{S}    NEW       InterlockedIncrement{S}64   NEW
+ *   InterlockedDecrement{S}    NEW       InterlockedDecrement{S}64   NEW
+ *   InterlockedAdd{S}          NEW       InterlockedAdd{S}64         NEW
+ *   InterlockedExchange{S}     OLD       InterlockedExchange{S}64    OLD
+ *   InterlockedExchangeAdd{S}  OLD       InterlockedExchangeAdd{S}64 OLD
+ *   InterlockedCompareExchange{S} OLD    InterlockedCompareExchange{S}64
+ *   InterlockedAnd{S}, Or{S}, Xor{S} OLD InterlockedAnd64{S}, Or64{S},
+ *                                        Xor64{S}                    OLD
+ *
+ * for {S} = Acquire, Release and NoFence; and the pointer forms
+ * InterlockedCompareExchangePointer{S}, InterlockedExchangePointer{Acquire,
+ * NoFence}.  Arithmetic wraps around as for the plain forms.
+ */
+
+/* the order of a successful compare-exchange -> the order when it fails */
+#define __ntshim_fail_order(ord)                                              \
+	((ord) == __ATOMIC_RELEASE ? __ATOMIC_RELAXED :                        \
+	 (ord) == __ATOMIC_ACQ_REL ? __ATOMIC_ACQUIRE : (ord))
+
+/* One family of ordered forms for a signed type T over unsigned U. */
+#define __NTSHIM_INTERLOCKED_ORDERED(T, U, inc, dec, add, xadd, xchg, cmpxchg, \
+				     and, or, xor, ord)                        \
+static __always_inline T inc(T volatile *Addend)                              \
+{                                                                             \
+	return (T)(__atomic_fetch_add((U volatile *)Addend, (U)1, ord) + (U)1); \
+}                                                                             \
+static __always_inline T dec(T volatile *Addend)                              \
+{                                                                             \
+	return (T)(__atomic_fetch_sub((U volatile *)Addend, (U)1, ord) - (U)1); \
+}                                                                             \
+static __always_inline T add(T volatile *Addend, T Value)                     \
+{                                                                             \
+	return (T)(__atomic_fetch_add((U volatile *)Addend, (U)Value, ord) +    \
+		   (U)Value);                                                  \
+}                                                                             \
+static __always_inline T xadd(T volatile *Addend, T Value)                    \
+{                                                                             \
+	return (T)__atomic_fetch_add((U volatile *)Addend, (U)Value, ord);      \
+}                                                                             \
+static __always_inline T xchg(T volatile *Target, T Value)                    \
+{                                                                             \
+	return (T)__atomic_exchange_n((U volatile *)Target, (U)Value, ord);     \
+}                                                                             \
+static __always_inline T cmpxchg(T volatile *Destination, T ExChange,         \
+				 T Comperand)                                 \
+{                                                                             \
+	U old = (U)Comperand;                                                 \
+									      \
+	__atomic_compare_exchange_n((U volatile *)Destination, &old,          \
+				    (U)ExChange, false, ord,                  \
+				    __ntshim_fail_order(ord));                \
+	return (T)old;                                                        \
+}                                                                             \
+static __always_inline T and(T volatile *Destination, T Value)               \
+{                                                                             \
+	return (T)__atomic_fetch_and((U volatile *)Destination, (U)Value, ord); \
+}                                                                             \
+static __always_inline T or(T volatile *Destination, T Value)                \
+{                                                                             \
+	return (T)__atomic_fetch_or((U volatile *)Destination, (U)Value, ord);  \
+}                                                                             \
+static __always_inline T xor(T volatile *Destination, T Value)               \
+{                                                                             \
+	return (T)__atomic_fetch_xor((U volatile *)Destination, (U)Value, ord); \
+}
+
+#define __NTSHIM_INTERLOCKED_32(S, ord)                                       \
+	__NTSHIM_INTERLOCKED_ORDERED(LONG, ULONG, InterlockedIncrement##S,    \
+				     InterlockedDecrement##S,                 \
+				     InterlockedAdd##S,                       \
+				     InterlockedExchangeAdd##S,               \
+				     InterlockedExchange##S,                  \
+				     InterlockedCompareExchange##S,           \
+				     InterlockedAnd##S, InterlockedOr##S,     \
+				     InterlockedXor##S, ord)
+
+#define __NTSHIM_INTERLOCKED_64(S, ord)                                       \
+	__NTSHIM_INTERLOCKED_ORDERED(LONG64, ULONG64,                          \
+				     InterlockedIncrement##S##64,             \
+				     InterlockedDecrement##S##64,             \
+				     InterlockedAdd##S##64,                   \
+				     InterlockedExchangeAdd##S##64,           \
+				     InterlockedExchange##S##64,              \
+				     InterlockedCompareExchange##S##64,       \
+				     InterlockedAnd64##S, InterlockedOr64##S, \
+				     InterlockedXor64##S, ord)
+
+__NTSHIM_INTERLOCKED_32(Acquire, __ATOMIC_ACQUIRE)
+__NTSHIM_INTERLOCKED_32(Release, __ATOMIC_RELEASE)
+__NTSHIM_INTERLOCKED_32(NoFence, __ATOMIC_RELAXED)
+__NTSHIM_INTERLOCKED_64(Acquire, __ATOMIC_ACQUIRE)
+__NTSHIM_INTERLOCKED_64(Release, __ATOMIC_RELEASE)
+__NTSHIM_INTERLOCKED_64(NoFence, __ATOMIC_RELAXED)
+
+#undef __NTSHIM_INTERLOCKED_32
+#undef __NTSHIM_INTERLOCKED_64
+#undef __NTSHIM_INTERLOCKED_ORDERED
+
+/* Pointer forms with an order: same return values as the plain forms. */
+#define __NTSHIM_CMPXCHG_POINTER(name, ord)                                   \
+static __always_inline PVOID name(PVOID volatile *Destination, PVOID ExChange, \
+				  PVOID Comperand)                            \
+{                                                                             \
+	PVOID old = Comperand;                                                \
+									      \
+	__atomic_compare_exchange_n(Destination, &old, ExChange, false, ord,  \
+				    __ntshim_fail_order(ord));                \
+	return old;                                                           \
+}
+
+__NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerAcquire, __ATOMIC_ACQUIRE)
+__NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerRelease, __ATOMIC_RELEASE)
+__NTSHIM_CMPXCHG_POINTER(InterlockedCompareExchangePointerNoFence, __ATOMIC_RELAXED)
+#undef __NTSHIM_CMPXCHG_POINTER
+
+/**
+ * InterlockedExchangePointerAcquire() - atomically store a pointer, acquire order
+ * @Target: the pointer variable
+ * @Value:  the pointer to store
+ *
+ * Return: the OLD pointer.
+ */
+static __always_inline PVOID InterlockedExchangePointerAcquire(PVOID volatile *Target,
+							       PVOID Value)
+{
+	return __atomic_exchange_n(Target, Value, __ATOMIC_ACQUIRE);
+}
+
+/**
+ * InterlockedExchangePointerNoFence() - atomically store a pointer, no ordering
+ * @Target: the pointer variable
+ * @Value:  the pointer to store
+ *
+ * Return: the OLD pointer.
+ */
+static __always_inline PVOID InterlockedExchangePointerNoFence(PVOID volatile *Target,
+							       PVOID Value)
+{
+	return __atomic_exchange_n(Target, Value, __ATOMIC_RELAXED);
+}
+
+/**
+ * ntshim_cmpxchg128() - InterlockedCompareExchange128()'s body
+ * @Destination:     16-byte aligned pair of LONG64
+ * @ExchangeHigh:    new Destination[1]
+ * @ExchangeLow:     new Destination[0]
+ * @ComparandResult: the expected pair in, the found pair out
+ * @caller:          the caller's code address, for a misalignment report
+ *
+ * Use InterlockedCompareExchange128().
+ *
+ * Return: TRUE if the pair was replaced.
+ */
+BOOLEAN ntshim_cmpxchg128(LONG64 volatile *Destination, LONG64 ExchangeHigh,
+			  LONG64 ExchangeLow, LONG64 *ComparandResult,
+			  unsigned long caller);
+
+/**
+ * InterlockedCompareExchange128() - 16-byte compare-and-exchange
+ * @Destination:     two LONG64s, 16-byte aligned: [0] low, [1] high
+ * @ExchangeHigh:    the high half to store
+ * @ExchangeLow:     the low half to store
+ * @ComparandResult: in: the expected low/high pair; out: the pair that
+ *                   was in @Destination before the call (always written)
+ *
+ * CMPXCHG16B (the kernel's try_cmpxchg128(), or cmpxchg_double() before
+ * Linux 6.6), fully ordered.  A @Destination that is not 16-byte aligned
+ * would fault on x86-64: it is reported (SYNC_BAD_ARGUMENT), nothing is stored,
+ * @ComparandResult is left alone, and the call returns FALSE.
+ *
+ * Return: TRUE if @Destination equalled @ComparandResult and now holds
+ * the exchange pair, FALSE otherwise.
+ */
+static __always_inline BOOLEAN InterlockedCompareExchange128(LONG64 volatile *Destination,
+							     LONG64 ExchangeHigh,
+							     LONG64 ExchangeLow,
+							     LONG64 *ComparandResult)
+{
+	return ntshim_cmpxchg128(Destination, ExchangeHigh, ExchangeLow,
+				 ComparandResult, _THIS_IP_);
+}
+
+/**
+ * ExInterlockedCompareExchange64() - compare-and-exchange a LONGLONG
+ * @Destination: the variable
+ * @ExChange:    points to the value to store
+ * @Comperand:   points to the value *@Destination must hold
+ * @Lock:        unused on x86-64, where one CMPXCHG does it (as on
+ *               Windows x64); may be NULL
+ *
+ * Return: the OLD value of *@Destination.
+ */
+static __always_inline LONGLONG ExInterlockedCompareExchange64(LONGLONG volatile *Destination,
+							       PLONGLONG ExChange,
+							       PLONGLONG Comperand,
+							       PKSPIN_LOCK Lock)
+{
+	return cmpxchg(Destination, *Comperand, *ExChange);
+}
+
+/*
+ * DOC: Read{Type}{,Acquire,NoFence,Raw} and Write{Type}{,Release,NoFence,Raw}
+ *
+ * wdm.h's typed single accesses, for Type in UChar, Char, Boolean, UShort,
+ * Short, ULong, Long, ULong64, Long64, SizeT, ULongPtr and LongPtr:
+ *
+ *   Read{Type}(Source), Read{Type}Acquire()   smp_load_acquire()
+ *   Read{Type}NoFence()                       READ_ONCE()
+ *   Read{Type}Raw()                           a plain C read
+ *   Write{Type}(Dest, Value), Write{Type}Release()  smp_store_release()
+ *   Write{Type}NoFence()                      WRITE_ONCE()
+ *   Write{Type}Raw()                          a plain C write
+ *
+ * The unsuffixed forms have acquire/release order, as volatile accesses
+ * have with Microsoft's x64 compiler.  ReadPointerRaw()/WritePointerRaw()
+ * complete the pointer forms above (ReadPointerAcquire() and friends).
+ */
+#define __NTSHIM_READ_WRITE(Name, T)                                          \
+static __always_inline T Read##Name(T const volatile *Source)                 \
+{                                                                             \
+	/* acquire: later accesses stay after the read */                     \
+	return smp_load_acquire(Source);                                      \
+}                                                                             \
+static __always_inline T Read##Name##Acquire(T const volatile *Source)        \
+{                                                                             \
+	/* acquire: later accesses stay after the read */                     \
+	return smp_load_acquire(Source);                                      \
+}                                                                             \
+static __always_inline T Read##Name##NoFence(T const volatile *Source)        \
+{                                                                             \
+	return READ_ONCE(*Source);                                            \
+}                                                                             \
+static __always_inline T Read##Name##Raw(T const volatile *Source)            \
+{                                                                             \
+	return *(const T *)Source;                                            \
+}                                                                             \
+static __always_inline void Write##Name(T volatile *Destination, T Value)     \
+{                                                                             \
+	/* release: earlier accesses stay before the write */                 \
+	smp_store_release(Destination, Value);                                \
+}                                                                             \
+static __always_inline void Write##Name##Release(T volatile *Destination,     \
+						 T Value)                     \
+{                                                                             \
+	/* release: earlier accesses stay before the write */                 \
+	smp_store_release(Destination, Value);                                \
+}                                                                             \
+static __always_inline void Write##Name##NoFence(T volatile *Destination,     \
+						 T Value)                     \
+{                                                                             \
+	WRITE_ONCE(*Destination, Value);                                      \
+}                                                                             \
+static __always_inline void Write##Name##Raw(T volatile *Destination, T Value) \
+{                                                                             \
+	*(T *)Destination = Value;                                            \
+}
+
+__NTSHIM_READ_WRITE(UChar, UCHAR)
+__NTSHIM_READ_WRITE(Char, CHAR)
+__NTSHIM_READ_WRITE(Boolean, BOOLEAN)
+__NTSHIM_READ_WRITE(UShort, USHORT)
+__NTSHIM_READ_WRITE(Short, SHORT)
+__NTSHIM_READ_WRITE(ULong, ULONG)
+__NTSHIM_READ_WRITE(Long, LONG)
+__NTSHIM_READ_WRITE(ULong64, ULONG64)
+__NTSHIM_READ_WRITE(Long64, LONG64)
+__NTSHIM_READ_WRITE(SizeT, SIZE_T)
+__NTSHIM_READ_WRITE(ULongPtr, ULONG_PTR)
+__NTSHIM_READ_WRITE(LongPtr, LONG_PTR)
+#undef __NTSHIM_READ_WRITE
+
+/**
+ * ReadPointerRaw() - read a pointer with a plain C access
+ * @Source: the pointer variable
+ *
+ * Return: the pointer.
+ */
+static __always_inline PVOID ReadPointerRaw(PVOID const volatile *Source)
+{
+	return *(PVOID const *)Source;
+}
+
+/**
+ * WritePointerRaw() - write a pointer with a plain C access
+ * @Destination: the pointer variable
+ * @Value:       the pointer
+ */
+static __always_inline void WritePointerRaw(PVOID volatile *Destination, PVOID Value)
+{
+	*(PVOID *)Destination = Value;
+}
 
 #endif /* _NTSHIM_INTERLOCKED_H */

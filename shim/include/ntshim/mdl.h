@@ -397,4 +397,116 @@ void IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress,
  */
 void MmPrepareMdlForReuse(PMDL Mdl);
 
+/* MmAllocatePagesForMdlEx() flags (Microsoft's values). */
+#define MM_DONT_ZERO_ALLOCATION 0x00000001
+#define MM_ALLOCATE_FROM_LOCAL_NODE_ONLY 0x00000002
+#define MM_ALLOCATE_FULLY_REQUIRED 0x00000004
+#define MM_ALLOCATE_NO_WAIT 0x00000008
+#define MM_ALLOCATE_PREFER_CONTIGUOUS 0x00000010
+#define MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS 0x00000020
+
+/**
+ * ntshim_mdl_allocate_pages() - the runtime behind MmAllocatePagesForMdl(Ex)()
+ * @LowAddress:  as there
+ * @HighAddress: as there
+ * @SkipBytes:   as there
+ * @TotalBytes:  as there
+ * @CacheType:   as there
+ * @Flags:       as there
+ * @owner:       module the pages are tracked under (THIS_MODULE)
+ * @caller:      code address reported with them (_THIS_IP_)
+ *
+ * Return: the MDL, or NULL.
+ */
+PMDL ntshim_mdl_allocate_pages(PHYSICAL_ADDRESS LowAddress,
+			       PHYSICAL_ADDRESS HighAddress,
+			       PHYSICAL_ADDRESS SkipBytes, SIZE_T TotalBytes,
+			       MEMORY_CACHING_TYPE CacheType, ULONG Flags,
+			       struct module *owner, unsigned long caller);
+
+/**
+ * MmAllocatePagesForMdlEx() - allocate physical pages and an MDL describing them
+ * @LowAddress:  lowest acceptable physical address
+ * @HighAddress: highest acceptable physical address
+ * @SkipBytes:   Windows' stride for further ranges; a multiple of
+ *               PAGE_SIZE.  Linux allocates from zones, not ranges: every
+ *               page is checked against [@LowAddress, @HighAddress] and
+ *               the zone is chosen by @HighAddress (DMA, DMA32), so
+ *               further ranges are never tried.  With
+ *               MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS it is the chunk size
+ * @TotalBytes:  how much to allocate (rounded up to pages)
+ * @CacheType:   MmCached, MmNonCached or MmWriteCombined (and their
+ *               aliases): the pages' attribute in the kernel's direct map
+ *               is changed to match (set_memory_uc()/_wc()) until they are
+ *               freed, so a mapping of that type is coherent with it
+ * @Flags:       0 or MM_* flags: MM_DONT_ZERO_ALLOCATION leaves the pages
+ *               as they come; MM_ALLOCATE_FULLY_REQUIRED returns NULL
+ *               unless every page could be allocated;
+ *               MM_ALLOCATE_FROM_LOCAL_NODE_ONLY allocates on this CPU's
+ *               NUMA node only; MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS
+ *               allocates physically contiguous, naturally aligned chunks
+ *               of @SkipBytes (a power-of-two number of pages);
+ *               MM_ALLOCATE_NO_WAIT does not sleep for memory;
+ *               MM_ALLOCATE_PREFER_CONTIGUOUS is accepted (no effect)
+ *
+ * The MDL describes the pages (MmGetMdlPfnArray()) at StartVa NULL and is
+ * marked MDL_PAGES_LOCKED, so MmMapLockedPagesSpecifyCache() can map it
+ * (ask for @CacheType).  Without MM_ALLOCATE_FULLY_REQUIRED the MDL may
+ * describe fewer bytes than asked for: check MmGetMdlByteCount().
+ *
+ * Free the pages with MmFreePagesFromMdl(), then the MDL itself with
+ * ExFreePool(), as Microsoft documents.  Pages still allocated when the
+ * module unloads are reported (mm_leak, kind "mdl_pages") and freed.
+ * IRQL <= APC_LEVEL (DISPATCH_LEVEL with MM_ALLOCATE_NO_WAIT and
+ * MmCached).
+ *
+ * Return: the MDL, or NULL if no page could be allocated (or not all of
+ * them with MM_ALLOCATE_FULLY_REQUIRED), or on a bad argument (reported
+ * as mdl_bad_argument).
+ */
+static __always_inline PMDL MmAllocatePagesForMdlEx(PHYSICAL_ADDRESS LowAddress,
+						    PHYSICAL_ADDRESS HighAddress,
+						    PHYSICAL_ADDRESS SkipBytes,
+						    SIZE_T TotalBytes,
+						    MEMORY_CACHING_TYPE CacheType,
+						    ULONG Flags)
+{
+	return ntshim_mdl_allocate_pages(LowAddress, HighAddress, SkipBytes,
+					 TotalBytes, CacheType, Flags,
+					 THIS_MODULE, _THIS_IP_);
+}
+
+/**
+ * MmAllocatePagesForMdl() - allocate zeroed, cached physical pages for an MDL
+ * @LowAddress:  lowest acceptable physical address
+ * @HighAddress: highest acceptable physical address
+ * @SkipBytes:   see MmAllocatePagesForMdlEx()
+ * @TotalBytes:  how much to allocate
+ *
+ * MmAllocatePagesForMdlEx(..., MmCached, 0).
+ *
+ * Return: the MDL (possibly describing less than @TotalBytes), or NULL.
+ */
+static __always_inline PMDL MmAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress,
+						  PHYSICAL_ADDRESS HighAddress,
+						  PHYSICAL_ADDRESS SkipBytes,
+						  SIZE_T TotalBytes)
+{
+	return ntshim_mdl_allocate_pages(LowAddress, HighAddress, SkipBytes,
+					 TotalBytes, MmCached, 0, THIS_MODULE,
+					 _THIS_IP_);
+}
+
+/**
+ * MmFreePagesFromMdl() - free the pages of MmAllocatePagesForMdl(Ex)()
+ * @MemoryDescriptorList: the MDL those calls returned
+ *
+ * Frees the pages (restoring their cache attribute) but not the MDL: the
+ * caller then frees it with ExFreePool().  Unmap the MDL first (Windows
+ * requires it); a still mapped MDL is reported (mdl_free_while_mapped)
+ * and unmapped.  An MDL that did not come from MmAllocatePagesForMdl(Ex)()
+ * is reported and left alone.  IRQL <= APC_LEVEL.
+ */
+void MmFreePagesFromMdl(PMDL MemoryDescriptorList);
+
 #endif /* _NTSHIM_MDL_H */

@@ -13,6 +13,8 @@
  * module no hook at thread exit.
  *
  * FAST_MUTEX is a struct mutex plus its owner and the IRQL to restore.
+ * KGUARDED_MUTEX is the same object (as in the WDK); its acquire enters
+ * a guarded region (<ntshim/apc.h>) instead of raising the IRQL.
  * ExAcquireFastMutex() and ExTryToAcquireFastMutex() raise the IRQL to
  * APC_LEVEL as on Windows, and ExReleaseFastMutex() lowers it again, with
  * the IRQL model's KfRaiseIrql()/KeLowerIrql(): Linux has no APCs to hold
@@ -20,6 +22,8 @@
  * mutex is held.  Builds whose <ntshim/irql.h> has no APC_LEVEL record
  * (no KeRaiseIrql()) leave the IRQL alone and read PASSIVE_LEVEL there.
  * The Unsafe and guarded forms never change the IRQL, as on Windows.
+ *
+ * Critical and guarded regions are in <ntshim/apc.h>.
  *
  * Misuse is reported, counted and refused, never a crash:
  *   acquire above APC_LEVEL               SYNC_BAD_IRQL, not acquired
@@ -42,21 +46,33 @@
 #include <ntshim/types.h>
 #include <ntshim/irql.h>
 #include <ntshim/event.h>
+#include <ntshim/list.h>
+#include <ntshim/apc.h>
 
 /**
  * struct _KMUTANT - a kernel mutex (KMUTEX)
- * @Header:      dispatcher header; SignalState is 1 when free and
- *               1 - depth while owned
- * @OwnerThread: the owning task, or NULL
- * @dep_map:     lockdep's view of the mutex (CONFIG_DEBUG_LOCK_ALLOC)
+ * @Header:          dispatcher header; SignalState is 1 when free and
+ *                   1 - depth while owned
+ * @MutantListEntry: wdm.h's link in the owner thread's list of mutexes;
+ *                   ntshim keeps no such list: always an empty list
+ * @OwnerThread:     the owning task, or NULL (at wdm.h's offset)
+ * @Abandoned:       always FALSE: ntshim cannot see an owner exit (see
+ *                   the top of this header)
+ * @ApcDisable:      always 0: there are no APCs to disable on Linux
+ * @dep_map:         lockdep's view of the mutex (CONFIG_DEBUG_LOCK_ALLOC)
  */
 typedef struct _KMUTANT {
 	DISPATCHER_HEADER Header;
+	LIST_ENTRY MutantListEntry;
 	struct task_struct *OwnerThread;
+	BOOLEAN Abandoned;
+	UCHAR ApcDisable;
 #ifdef CONFIG_DEBUG_LOCK_ALLOC
 	struct lockdep_map dep_map;
 #endif
 } KMUTANT, *PKMUTANT, *PRKMUTANT, KMUTEX, *PKMUTEX, *PRKMUTEX;
+
+static_assert(offsetof(KMUTANT, OwnerThread) == 40);
 
 /**
  * ntshim_mutex_init() - KeInitializeMutex()'s body
@@ -122,6 +138,10 @@ static inline LONG KeReadStateMutex(PRKMUTEX Mutex)
  * @Owner: the owning task, or NULL; lets ntshim catch self-deadlock and
  *         releases by others
  * @OldIrql: the IRQL before ExAcquireFastMutex() raised it
+ *
+ * wdm.h's Count, Contention and Event fields are not provided: the Linux
+ * mutex keeps that state itself (mutex_is_locked() tells whether it is
+ * held), and a stale copy would mislead.
  *
  * KGUARDED_MUTEX is the same object.
  */
@@ -266,71 +286,85 @@ static __always_inline void ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
 }
 
 /**
- * KeInitializeGuardedMutex() - initialise a guarded mutex
- * @Mutex: PKGUARDED_MUTEX
+ * KeInitializeGuardedMutex() - initialise a guarded mutex, free
+ * @Mutex: PKGUARDED_MUTEX (resident memory)
  *
- * A guarded mutex is a fast mutex that enters a guarded region instead of
- * raising the IRQL; on Linux the region is empty, so the guarded calls
- * leave the IRQL alone.
+ * A macro so each init site gets its own lockdep class, named after the
+ * caller's expression.
  */
-#define KeInitializeGuardedMutex(Mutex) ExInitializeFastMutex(Mutex)
+#define KeInitializeGuardedMutex(Mutex)                                       \
+	do {                                                                  \
+		static struct lock_class_key __ntshim_key;                   \
+		PKGUARDED_MUTEX __ntshim_gm = (Mutex);                        \
+									      \
+		__mutex_init(&__ntshim_gm->Lock, #Mutex, &__ntshim_key);      \
+		__ntshim_gm->Owner = NULL;                                    \
+	} while (0)
 
 /**
- * KeAcquireGuardedMutex() - acquire a guarded mutex
- * @Mutex: PKGUARDED_MUTEX
+ * KeAcquireGuardedMutex() - enter a guarded region and acquire a guarded mutex
+ * @Mutex: the mutex
+ *
+ * IRQL <= APC_LEVEL; the IRQL does not change, but KeAreAllApcsDisabled()
+ * reads TRUE until the release (the guarded region).  Not recursive:
+ * acquiring it again from the owner is reported (SYNC_SELF_DEADLOCK) and
+ * refused, and the region is left again.
  */
-#define KeAcquireGuardedMutex(Mutex) ExAcquireFastMutexUnsafe(Mutex)
+static __always_inline void KeAcquireGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+	KeEnterGuardedRegion();
+	if (!__ntshim_fast_mutex_lock(Mutex, _THIS_IP_))
+		KeLeaveGuardedRegion();
+}
 
 /**
- * KeAcquireGuardedMutexUnsafe() - acquire a guarded mutex inside a guarded region
- * @Mutex: PKGUARDED_MUTEX
+ * KeReleaseGuardedMutex() - release a guarded mutex and leave the region
+ * @Mutex: the mutex, owned by the caller
+ *
+ * A release by a thread that is not the owner is reported
+ * (SYNC_NOT_OWNER) and changes nothing.
  */
-#define KeAcquireGuardedMutexUnsafe(Mutex) ExAcquireFastMutexUnsafe(Mutex)
+static __always_inline void KeReleaseGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+	if (__ntshim_fast_mutex_unlock(Mutex, _THIS_IP_))
+		KeLeaveGuardedRegion();
+}
 
 /**
- * KeTryToAcquireGuardedMutex() - acquire a guarded mutex if free
- * @Mutex: PKGUARDED_MUTEX
+ * KeTryToAcquireGuardedMutex() - acquire a guarded mutex if it is free
+ * @Mutex: the mutex
+ *
+ * Return: TRUE if acquired (the caller is then in a guarded region);
+ * FALSE if it is held, also by the caller itself.
  */
-#define KeTryToAcquireGuardedMutex(Mutex)                                     \
-	((BOOLEAN)__ntshim_fast_mutex_trylock((Mutex), _THIS_IP_))
+static __always_inline BOOLEAN KeTryToAcquireGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+	KeEnterGuardedRegion();
+	if (__ntshim_fast_mutex_trylock(Mutex, _THIS_IP_))
+		return TRUE;
+	KeLeaveGuardedRegion();
+	return FALSE;
+}
 
 /**
- * KeReleaseGuardedMutex() - release a guarded mutex
- * @Mutex: PKGUARDED_MUTEX
+ * KeAcquireGuardedMutexUnsafe() - acquire a guarded mutex, no region entered
+ * @Mutex: the mutex
+ *
+ * For callers already in a guarded region or at APC_LEVEL, as Microsoft
+ * requires; neither the IRQL nor the region changes.
  */
-#define KeReleaseGuardedMutex(Mutex) ExReleaseFastMutexUnsafe(Mutex)
+static __always_inline void KeAcquireGuardedMutexUnsafe(PKGUARDED_MUTEX Mutex)
+{
+	__ntshim_fast_mutex_lock(Mutex, _THIS_IP_);
+}
 
 /**
- * KeReleaseGuardedMutexUnsafe() - release a guarded mutex inside a guarded region
- * @Mutex: PKGUARDED_MUTEX
+ * KeReleaseGuardedMutexUnsafe() - release after KeAcquireGuardedMutexUnsafe()
+ * @Mutex: the mutex, owned by the caller
  */
-#define KeReleaseGuardedMutexUnsafe(Mutex) ExReleaseFastMutexUnsafe(Mutex)
-
-/*
- * Critical and guarded regions disable normal kernel APCs (and special
- * ones) on Windows.  Linux delivers no APCs to kernel code, so there is
- * nothing to disable: the calls compile to nothing.  They stay in ported
- * code because ERESOURCE and KMUTEX users must wrap them on Windows.
- */
-
-/**
- * KeEnterCriticalRegion() - disable normal kernel APCs (nothing on Linux)
- */
-#define KeEnterCriticalRegion() do { } while (0)
-
-/**
- * KeLeaveCriticalRegion() - re-enable normal kernel APCs (nothing on Linux)
- */
-#define KeLeaveCriticalRegion() do { } while (0)
-
-/**
- * KeEnterGuardedRegion() - disable all kernel APCs (nothing on Linux)
- */
-#define KeEnterGuardedRegion() do { } while (0)
-
-/**
- * KeLeaveGuardedRegion() - re-enable all kernel APCs (nothing on Linux)
- */
-#define KeLeaveGuardedRegion() do { } while (0)
+static __always_inline void KeReleaseGuardedMutexUnsafe(PKGUARDED_MUTEX Mutex)
+{
+	__ntshim_fast_mutex_unlock(Mutex, _THIS_IP_);
+}
 
 #endif /* _NTSHIM_MUTEX_H */

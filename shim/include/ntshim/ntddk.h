@@ -30,6 +30,7 @@
 /* runtime basics: Rtl memory and strings */
 #include <ntshim/rtl.h>
 #include <ntshim/unicode.h>
+#include <ntshim/routine.h>
 
 /* Mm and MDLs */
 #include <ntshim/mm.h>
@@ -39,7 +40,10 @@
 /* interlocked, events, mutexes, resources */
 #include <ntshim/interlocked.h>
 #include <ntshim/event.h>
+#include <ntshim/apc.h>
 #include <ntshim/mutex.h>
+#include <ntshim/semaphore.h>
+#include <ntshim/pushlock.h>
 #include <ntshim/resource.h>
 
 /* DPCs, timers, work items, time */
@@ -47,6 +51,9 @@
 #include <ntshim/dpc.h>
 #include <ntshim/timer.h>
 #include <ntshim/workitem.h>
+
+/* processors and thread affinity */
+#include <ntshim/processor.h>
 
 /* I/O manager and object types */
 #include <ntshim/objects.h>

@@ -18,9 +18,13 @@
  * What ntshim does not give:
  *   - a shared owner asking for exclusive access deadlocks on Windows;
  *     ntshim reports SYNC_SELF_DEADLOCK and returns FALSE;
- *   - ExReleaseResourceForThreadLite() for another thread (after
- *     ExSetResourceOwnerPointer()) is refused: the rwsem and lockdep need
- *     the acquiring task to release;
+ *   - ExSetResourceOwnerPointer() hands over shared holds only: the
+ *     owner pointer's ExReleaseResourceForThreadLite() may then come from
+ *     any thread (up_read_non_owner(); lockdep stops tracking the hold
+ *     at the handover).  An exclusive hold cannot change task on Linux
+ *     (the rwsem's write side is released by its owner, which
+ *     DEBUG_RWSEMS checks): its handover is reported (SYNC_BAD_ARGUMENT)
+ *     and the acquiring thread keeps it;
  *   - starvation control: rwsem queues new readers behind a waiting
  *     writer, so ExAcquireSharedStarveExclusive() behaves as
  *     ExAcquireSharedWaitForExclusive() except for recursive acquisitions.
@@ -28,18 +32,17 @@
  *     node (GFP_KERNEL); if that fails, the call returns FALSE.  Entries
  *     are kept until ExDeleteResourceLite(), so later acquisitions by the
  *     same thread allocate nothing;
- *   - EX_PUSH_LOCK is not provided: it is not part of the WDM API, and a
- *     bare rwsem could not survive misuse harmlessly (releasing a push lock
- *     one does not hold corrupts its count).
+ *   - EX_PUSH_LOCK is in <ntshim/pushlock.h>.
  *
  * IRQL: acquisitions need IRQL <= APC_LEVEL (reported as SYNC_BAD_IRQL and
  * refused above it); releases are allowed up to DISPATCH_LEVEL.  The
- * Windows rule to hold a critical region around a resource costs nothing
- * on Linux (see KeEnterCriticalRegion()).
+ * Windows rule to hold a critical region around a resource is recorded,
+ * not enforced (see <ntshim/apc.h>).
  */
 #ifndef _NTSHIM_RESOURCE_H
 #define _NTSHIM_RESOURCE_H
 
+#include <linux/atomic.h>
 #include <linux/lockdep.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
@@ -55,13 +58,24 @@
  * @ExclusiveOwner: the task holding it exclusive, or NULL
  * @ExclusiveCount: the exclusive owner's depth (its shared re-acquisitions
  *                  count here too)
- * @SharedOwners:   pid -> depth of every shared owner
+ * @SharedOwners:   pid -> depth of every shared owner; owner pointers
+ *                  (ExSetResourceOwnerPointer()) -> depth of the shared
+ *                  holds handed to them
+ * @NumberOfSharedWaiters:    threads sleeping for shared access (wdm.h's
+ *                            name; live, changed atomically)
+ * @NumberOfExclusiveWaiters: threads sleeping for exclusive access (live)
+ *
+ * wdm.h's other ERESOURCE fields (OwnerTable, ActiveCount, Flag, ...)
+ * describe Windows' own implementation and are not provided; use
+ * ExIsResourceAcquired*Lite() and ExGet*WaiterCount().
  */
 typedef struct _ERESOURCE {
 	struct rw_semaphore Lock;
 	struct task_struct *ExclusiveOwner;
 	ULONG ExclusiveCount;
 	struct xarray SharedOwners;
+	ULONG NumberOfSharedWaiters;
+	ULONG NumberOfExclusiveWaiters;
 } ERESOURCE, *PERESOURCE;
 
 /* Identifies a thread to the ERESOURCE calls. */
@@ -134,24 +148,30 @@ BOOLEAN ExAcquireResourceExclusiveLite(PERESOURCE Resource, BOOLEAN Wait);
 BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait);
 
 /**
- * ExAcquireSharedStarveExclusive() - acquire shared (rwsem fairness applies)
+ * ExAcquireSharedStarveExclusive() - acquire shared without waiting for writers
  * @Resource: the resource
  * @Wait:     as for ExAcquireResourceSharedLite()
  *
+ * Windows lets the caller in ahead of waiting exclusive requests.  The
+ * rwsem queues new readers behind a waiting writer, so this is
+ * ExAcquireResourceSharedLite() except that it never starves anyone;
+ * recursive acquisitions are granted at once, as there.
+ *
  * Return: TRUE if acquired.
  */
-#define ExAcquireSharedStarveExclusive(Resource, Wait)                        \
-	ExAcquireResourceSharedLite((Resource), (Wait))
+BOOLEAN ExAcquireSharedStarveExclusive(PERESOURCE Resource, BOOLEAN Wait);
 
 /**
  * ExAcquireSharedWaitForExclusive() - acquire shared behind waiting writers
  * @Resource: the resource
  * @Wait:     as for ExAcquireResourceSharedLite()
  *
+ * New shared requests wait while an exclusive request waits (the rwsem's
+ * own rule); a thread that already holds the resource is granted at once.
+ *
  * Return: TRUE if acquired.
  */
-#define ExAcquireSharedWaitForExclusive(Resource, Wait)                       \
-	ExAcquireResourceSharedLite((Resource), (Wait))
+BOOLEAN ExAcquireSharedWaitForExclusive(PERESOURCE Resource, BOOLEAN Wait);
 
 /**
  * ExReleaseResourceLite() - release one acquisition by the calling thread
@@ -163,12 +183,74 @@ BOOLEAN ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait);
 void ExReleaseResourceLite(PERESOURCE Resource);
 
 /**
- * ExReleaseResourceForThreadLite() - release one acquisition of a thread
+ * ExReleaseResourceForThreadLite() - release one acquisition of a thread or owner pointer
  * @Resource:         the resource
- * @ResourceThreadId: ExGetCurrentResourceThread() of the owner; only the
- *                    calling thread is supported (others are reported)
+ * @ResourceThreadId: ExGetCurrentResourceThread() of the calling thread,
+ *                    or an owner pointer given to
+ *                    ExSetResourceOwnerPointer() (two low bits set), from
+ *                    any thread; another thread's id is reported
+ *                    (SYNC_NOT_OWNER) and refused
+ *
+ * IRQL <= DISPATCH_LEVEL.
  */
 void ExReleaseResourceForThreadLite(PERESOURCE Resource, ERESOURCE_THREAD ResourceThreadId);
+
+/* ExSetResourceOwnerPointerEx() flag: OwnerPointer is a thread. */
+#define FLAG_OWNER_POINTER_IS_THREAD 0x1
+
+/**
+ * ExSetResourceOwnerPointerEx() - hand the caller's hold to an owner pointer
+ * @Resource:     the resource, held by the caller
+ * @OwnerPointer: the new owner: a pointer-sized value whose two low bits
+ *                are set (Microsoft's rule; anything else is reported as
+ *                SYNC_BAD_ARGUMENT and refused)
+ * @Flags:        0 or FLAG_OWNER_POINTER_IS_THREAD (accepted, unused)
+ *
+ * Afterwards the only call for that hold is
+ * ExReleaseResourceForThreadLite(@Resource, (ERESOURCE_THREAD)@OwnerPointer),
+ * from any thread; every acquisition the caller held is handed over and
+ * needs one such release.  Shared holds only (see the top of this
+ * header): handing over an exclusive hold is reported
+ * (SYNC_BAD_ARGUMENT) and the caller keeps it.  A caller that holds
+ * nothing is reported (SYNC_NOT_OWNER).  IRQL <= DISPATCH_LEVEL.
+ */
+void ExSetResourceOwnerPointerEx(PERESOURCE Resource, PVOID OwnerPointer, ULONG Flags);
+
+/**
+ * ExSetResourceOwnerPointer() - ExSetResourceOwnerPointerEx() with no flags
+ * @Resource:     the resource, held by the caller
+ * @OwnerPointer: the new owner (two low bits set)
+ */
+void ExSetResourceOwnerPointer(PERESOURCE Resource, PVOID OwnerPointer);
+
+/**
+ * ExGetExclusiveWaiterCount() - how many threads wait for exclusive access
+ * @Resource: the resource
+ *
+ * Return: the number of threads sleeping in an exclusive acquire.
+ */
+ULONG ExGetExclusiveWaiterCount(PERESOURCE Resource);
+
+/**
+ * ExGetSharedWaiterCount() - how many threads wait for shared access
+ * @Resource: the resource
+ *
+ * Return: the number of threads sleeping in a shared acquire.
+ */
+ULONG ExGetSharedWaiterCount(PERESOURCE Resource);
+
+/**
+ * ExReinitializeResourceLite() - reset a resource to its initial state
+ * @Resource: the resource, held by nobody
+ *
+ * Forgets every per-thread record, as deleting and initialising again
+ * would, keeping the lockdep class of the first initialisation.  A
+ * resource that is still held is reported (SYNC_DELETE_HELD) and left as
+ * it is.
+ *
+ * Return: STATUS_SUCCESS, or STATUS_UNSUCCESSFUL if still held.
+ */
+NTSTATUS ExReinitializeResourceLite(PERESOURCE Resource);
 
 /**
  * ExConvertExclusiveToSharedLite() - turn the caller's exclusive hold into shared
@@ -201,8 +283,10 @@ ULONG ExIsResourceAcquiredSharedLite(PERESOURCE Resource);
 /**
  * ExIsResourceAcquiredLite() - does the caller hold it at all?
  * @Resource: the resource
+ *
+ * Return: TRUE if the calling thread holds it, shared or exclusive.
  */
-#define ExIsResourceAcquiredLite(Resource) (ExIsResourceAcquiredSharedLite(Resource) != 0)
+BOOLEAN ExIsResourceAcquiredLite(PERESOURCE Resource);
 
 /**
  * ExEnterCriticalRegionAndAcquireResourceExclusive() - both in one call

@@ -113,6 +113,17 @@ static __always_inline void ntshim_rtl_fill(void *dst, SIZE_T len, int fill,
 	memset(dst, fill, len);
 }
 
+/*
+ * RtlCopyMemory(), RtlMoveMemory(), RtlFillMemory() and RtlZeroMemory()
+ * are also exported functions, as in ntoskrnl.exe, for code that
+ * #undefs the macros below or takes their address.  Declared before the
+ * macros, so the names are not expanded here; documented with the macros.
+ */
+void RtlCopyMemory(void *Destination, const void *Source, SIZE_T Length);
+void RtlMoveMemory(void *Destination, const void *Source, SIZE_T Length);
+void RtlFillMemory(void *Destination, SIZE_T Length, int Fill);
+void RtlZeroMemory(void *Destination, SIZE_T Length);
+
 /**
  * RtlCopyMemory() - copy a block of memory (the blocks must not overlap)
  * @Destination: where to copy to

@@ -270,6 +270,33 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
 	(*(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock))
 
 /**
+ * KeAcquireSpinLockRaiseToSynch() - acquire a spin lock at SYNCH_LEVEL
+ * @SpinLock: the lock
+ *
+ * Windows raises to SYNCH_LEVEL (12 on x64: device interrupts masked,
+ * clock and IPIs still delivered).  Linux has no level between "softirqs
+ * off" and "all local interrupts off", so the honest nearest is the
+ * latter: KfRaiseIrql(SYNCH_LEVEL) (local_irq_save(), and
+ * KeGetCurrentIrql() reads SYNCH_LEVEL), then the lock as at
+ * DISPATCH_LEVEL.  Release with KeReleaseSpinLock(@SpinLock, old IRQL),
+ * which unlocks and lowers.  IRQL <= SYNCH_LEVEL; above it the raise
+ * reports IRQL_RAISE_LOWER.
+ *
+ * Return: the IRQL before the call, for KeReleaseSpinLock().
+ */
+static __always_inline KIRQL KeAcquireSpinLockRaiseToSynch(PKSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->Lock)
+{
+	KIRQL old = KfRaiseIrql(SYNCH_LEVEL);
+	UCHAR how;
+
+	ntshim_spin_lock_dpc(SpinLock, &how);
+	SpinLock->HeldHow = how;
+	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
+	return old;
+}
+
+/**
  * KeReleaseSpinLock() - release a spin lock and return to an IRQL
  * @SpinLock: the lock
  * @NewIrql:  the IRQL KeAcquireSpinLock() returned

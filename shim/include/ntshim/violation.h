@@ -59,6 +59,9 @@
 	V(SYNC_DELETE_HELD, "sync_delete_while_held")                         \
 	V(SYNC_BAD_OBJECT, "sync_bad_object")                                 \
 	V(SYNC_SELF_DEADLOCK, "sync_self_deadlock")                           \
+	V(SYNC_BAD_ARGUMENT, "sync_bad_argument")                             \
+	V(SEMAPHORE_LIMIT, "semaphore_limit_exceeded")                        \
+	V(APC_REGION, "apc_region_unbalanced")                                \
 	V(DPC_MISUSE, "dpc_misuse")                                           \
 	V(TIMER_MISUSE, "timer_misuse")                                       \
 	V(WORKITEM_MISUSE, "workitem_misuse")                                 \
