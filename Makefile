@@ -112,7 +112,7 @@ install-headers:
 	install -d $(DESTDIR)$(DATADIR)
 	{ echo '# SPDX-License-Identifier: GPL-2.0'; \
 	  echo '# Installed by ntshim $(NTSHIM_VERSION): include from a client module'"'"'s Kbuild.'; \
-	  echo 'ccflags-y += -I$(INCLUDEDIR) -Wno-multichar'; \
+	  echo 'ccflags-y += -I$(INCLUDEDIR) -Wno-multichar -Wno-clobbered'; \
 	  echo 'KBUILD_EXTRA_SYMBOLS += $(DATADIR)/$$(KERNELRELEASE)/Module.symvers'; \
 	} > $(DESTDIR)$(DATADIR)/ntshim.mk
 	chmod 0644 $(DESTDIR)$(DATADIR)/ntshim.mk

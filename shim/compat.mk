@@ -10,6 +10,8 @@ ntshim_probe = $(if $(shell grep -s '$(1)' $(srctree)/$(2)),-D$(3))
 ntshim_compat_flags += $(call ntshim_probe,WQ_BH[^A-Z_],include/linux/workqueue.h,NTSHIM_HAVE_WQ_BH)
 # kunit_vm_mmap() (6.12) lets KUnit cases map user memory.
 ntshim_compat_flags += $(call ntshim_probe,kunit_vm_mmap,include/kunit/test.h,NTSHIM_HAVE_KUNIT_VM_MMAP)
+# The unwind hint for code that ends a stack walk (renamed in 6.4).
+ntshim_compat_flags += $(call ntshim_probe,macro UNWIND_HINT_END_OF_STACK,arch/x86/include/asm/unwind_hints.h,NTSHIM_HAVE_UNWIND_HINT_EOS)
 
 # The version, defined once: dkms.conf's PACKAGE_VERSION.
 ntshim_version := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(ntshim_root)/dkms.conf)

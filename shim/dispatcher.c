@@ -93,6 +93,7 @@ static bool type_is_waitable(UCHAR type)
 	case MutantObject:
 	case TimerNotificationObject:
 	case TimerSynchronizationObject:
+	case ThreadObject:
 		return true;
 	default:
 		return false;

@@ -60,6 +60,15 @@ void ntshim_lookaside_reclaim(const struct module *mod);
 void ntshim_mm_reclaim(const struct module *mod);
 void ntshim_mdl_exit(void);
 
+/* Threads of @mod's code still running: report them and wait. */
+void ntshim_thread_wait_going(const struct module *mod, const char *why);
+
+struct ntshim_jmp_buf;
+/* Jump up the current stack to @jb's ntshim_setjmp() (seh.c). */
+void __noreturn ntshim_seh_jump(struct ntshim_jmp_buf *jb);
+/* Forget the current task's __try frames: it leaves them for good. */
+void ntshim_seh_drop_task_frames(void);
+
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 			  PVOID SystemArgument2, unsigned long caller);

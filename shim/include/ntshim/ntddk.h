@@ -17,6 +17,9 @@
 #include <ntshim/irql.h>
 #include <ntshim/spinlock.h>
 
+/* structured exception handling */
+#include <ntshim/seh.h>
+
 /* pool */
 #include <ntshim/pool.h>
 
@@ -41,6 +44,9 @@
 #include <ntshim/event.h>
 #include <ntshim/mutex.h>
 #include <ntshim/resource.h>
+
+/* processes and system threads */
+#include <ntshim/process.h>
 
 /* DPCs, timers, work items, time */
 #include <ntshim/time.h>

@@ -61,7 +61,11 @@
 	V(SYNC_SELF_DEADLOCK, "sync_self_deadlock")                           \
 	V(DPC_MISUSE, "dpc_misuse")                                           \
 	V(TIMER_MISUSE, "timer_misuse")                                       \
-	V(WORKITEM_MISUSE, "workitem_misuse")
+	V(WORKITEM_MISUSE, "workitem_misuse")                                 \
+	V(SEH_UNHANDLED, "seh_unhandled")                                     \
+	V(SEH_UNWIND_STATE, "seh_unwind_state")                               \
+	V(SEH_MISUSE, "seh_misuse")                                           \
+	V(THREAD_MISUSE, "thread_misuse")
 
 #define NTSHIM_VIOLATION_ENUM(id, name) NTSHIM_V_##id,
 enum ntshim_violation_kind {
