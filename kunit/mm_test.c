@@ -366,6 +366,7 @@ static void ntshim_ProbeForRead_bad_test(struct kunit *test)
 {
 	char *kbuf = kunit_kmalloc(test, 16, GFP_KERNEL);
 	u64 bad = violations(PROBE_BAD_ARG);
+	u64 unhandled;
 
 	KUNIT_ASSERT_NOT_NULL(test, kbuf);
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead(NULL, 8, 1),
@@ -377,8 +378,12 @@ static void ntshim_ProbeForRead_bad_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)0x10000, 8, 3),
 			STATUS_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 4);
-	ProbeForRead(kbuf, 8, 1);	/* the void form can only report */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 5);
+	/* the void form raises; with no __try that is reported instead */
+	unhandled = ntshim_violation_count(NTSHIM_V_SEH_UNHANDLED);
+	ProbeForRead(kbuf, 8, 1);
+	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 4);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SEH_UNHANDLED),
+			unhandled + 1);
 }
 
 static void ntshim_ProbeForWrite_test(struct kunit *test)
@@ -400,6 +405,7 @@ static void ntshim_ProbeForWrite_readonly_test(struct kunit *test)
 	unsigned long ro = test_user_map(test, PAGE_SIZE, PROT_READ);
 	unsigned long none = test_user_map(test, PAGE_SIZE, PROT_NONE);
 	u64 bad = violations(PROBE_BAD_ARG);
+	u64 unhandled;
 
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForWrite((PVOID)ro, 16, 4),
 			STATUS_ACCESS_VIOLATION);
@@ -408,8 +414,11 @@ static void ntshim_ProbeForWrite_readonly_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_ProbeForRead((PVOID)ro, 16, 4),
 			STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad);
-	ProbeForWrite((PVOID)ro, 16, 4);	/* Windows would raise */
-	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad + 1);
+	unhandled = ntshim_violation_count(NTSHIM_V_SEH_UNHANDLED);
+	ProbeForWrite((PVOID)ro, 16, 4);	/* raises, unhandled here */
+	KUNIT_EXPECT_EQ(test, violations(PROBE_BAD_ARG), bad);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SEH_UNHANDLED),
+			unhandled + 1);
 }
 
 static void ntshim_CopyFromUser_test(struct kunit *test)

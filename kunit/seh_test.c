@@ -52,7 +52,7 @@ static void seh_normal_exit_test(struct kunit *test)
 	}
 	__try {
 		step(&t, 'c');
-	} __except (filter(&t, 'X', EXCEPTION_EXECUTE_HANDLER)) {
+	} __except(filter(&t, 'X', EXCEPTION_EXECUTE_HANDLER)) {
 		step(&t, 'H');
 	}
 	KUNIT_EXPECT_STREQ(test, t.s, "bfc");
@@ -99,7 +99,9 @@ static noinline NTSTATUS return_inside(struct trace *t, BOOLEAN *abnormal,
 	} __finally {
 		*abnormal = AbnormalTermination();
 		/* work that needs registers and stack of its own */
-		x = y = z = 0;
+		x = 0;
+		y = 0;
+		z = 0;
 		step(t, 'f');
 	}
 	return STATUS_UNSUCCESSFUL;
@@ -149,7 +151,7 @@ static void seh_raise_direct_test(struct kunit *test)
 		step(&t, 'b');
 		ExRaiseStatus(STATUS_INVALID_PARAMETER);
 		step(&t, 'X');
-	} __except (info = GetExceptionInformation(),
+	} __except(info = GetExceptionInformation(),
 		    filter(&t, 'F', EXCEPTION_EXECUTE_HANDLER)) {
 		code = GetExceptionCode();
 		step(&t, 'H');
@@ -195,7 +197,7 @@ static void seh_raise_two_calls_deep_test(struct kunit *test)
 
 	__try {
 		deep1(&t, &abnormal);
-	} __except (filter(&t, 'F', GetExceptionCode() ==
+	} __except(filter(&t, 'F', GetExceptionCode() ==
 				   STATUS_ACCESS_VIOLATION ?
 				   EXCEPTION_EXECUTE_HANDLER :
 				   EXCEPTION_CONTINUE_SEARCH)) {
@@ -235,7 +237,7 @@ static void seh_locals_survive_test(struct kunit *test)
 		status = 1;
 		deep2(&(struct trace){ });
 		status = 2;
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		status += 10;
 	}
 	KUNIT_EXPECT_EQ(test, status, 11);
@@ -260,13 +262,13 @@ static void seh_filter_order_test(struct kunit *test)
 			__try {
 				step(&t, 'b');
 				ExRaiseStatus(STATUS_TIMEOUT);
-			} __except (filter(&t, '1', EXCEPTION_CONTINUE_SEARCH)) {
+			} __except(filter(&t, '1', EXCEPTION_CONTINUE_SEARCH)) {
 				step(&t, 'X');
 			}
 		} __finally {
 			step(&t, 'f');
 		}
-	} __except (filter(&t, '2', EXCEPTION_EXECUTE_HANDLER)) {
+	} __except(filter(&t, '2', EXCEPTION_EXECUTE_HANDLER)) {
 		code = GetExceptionCode();
 		step(&t, 'H');
 	}
@@ -288,12 +290,12 @@ static void seh_nested_in_finally_test(struct kunit *test)
 			step(&t, 'f');
 			__try {
 				ExRaiseStatus(STATUS_NO_MEMORY);
-			} __except (EXCEPTION_EXECUTE_HANDLER) {
+			} __except(EXCEPTION_EXECUTE_HANDLER) {
 				inner = GetExceptionCode();
 				step(&t, 'i');
 			}
 		}
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		outer = GetExceptionCode();
 		step(&t, 'H');
 	}
@@ -320,10 +322,10 @@ static void seh_exception_in_filter_test(struct kunit *test)
 	__try {
 		__try {
 			ExRaiseStatus(STATUS_TIMEOUT);
-		} __except (raising_filter(&t)) {
+		} __except(raising_filter(&t)) {
 			step(&t, 'Y');
 		}
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 		step(&t, 'H');
 	}
@@ -339,7 +341,7 @@ static noinline LONG guarded_filter(struct trace *t)
 
 	__try {
 		ExRaiseStatus(STATUS_NO_MEMORY);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		step(t, 'g');
 		verdict = EXCEPTION_EXECUTE_HANDLER;
 	}
@@ -353,7 +355,7 @@ static void seh_try_inside_filter_test(struct kunit *test)
 
 	__try {
 		ExRaiseStatus(STATUS_TIMEOUT);
-	} __except (guarded_filter(&t)) {
+	} __except(guarded_filter(&t)) {
 		code = GetExceptionCode();
 		step(&t, 'H');
 	}
@@ -371,12 +373,12 @@ static void seh_reraise_test(struct kunit *test)
 	__try {
 		__try {
 			ExRaiseStatus(STATUS_TIMEOUT);
-		} __except (EXCEPTION_EXECUTE_HANDLER) {
+		} __except(EXCEPTION_EXECUTE_HANDLER) {
 			step(&t, 'h');
 			ExRaiseStatus(GetExceptionCode() + 1);
 			step(&t, 'X');
 		}
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 		step(&t, 'H');
 	}
@@ -392,10 +394,10 @@ static void seh_continue_execution_test(struct kunit *test)
 	__try {
 		__try {
 			ExRaiseStatus(STATUS_TIMEOUT);
-		} __except (EXCEPTION_CONTINUE_EXECUTION) {
+		} __except(EXCEPTION_CONTINUE_EXECUTION) {
 			code = 1;
 		}
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 	}
 	KUNIT_EXPECT_EQ(test, code, STATUS_NONCONTINUABLE_EXCEPTION);
@@ -419,7 +421,7 @@ static void seh_unhandled_test(struct kunit *test)
 			abnormal = AbnormalTermination();
 			step(&t, 'f');
 		}
-	} __except (filter(&t, 'F', EXCEPTION_CONTINUE_SEARCH)) {
+	} __except(filter(&t, 'F', EXCEPTION_CONTINUE_SEARCH)) {
 		step(&t, 'X');
 	}
 	KUNIT_EXPECT_STREQ(test, t.s, "Fcf");
@@ -438,7 +440,7 @@ static void seh_irql_restored_test(struct kunit *test)
 	__try {
 		KeRaiseIrql(DISPATCH_LEVEL, &old);
 		ExRaiseStatus(STATUS_TIMEOUT);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		at_handler = KeGetCurrentIrql();
 	}
 	KUNIT_EXPECT_EQ(test, at_handler, PASSIVE_LEVEL);
@@ -455,12 +457,12 @@ static void seh_probe_raises_test(struct kunit *test)
 
 	__try {
 		ProbeForWrite(NULL, 100, 4);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 	}
 	__try {
 		ProbeForRead((PVOID)0x10001, 8, 4);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code2 = GetExceptionCode();
 	}
 	KUNIT_EXPECT_EQ(test, code, STATUS_ACCESS_VIOLATION);
@@ -482,7 +484,7 @@ static void seh_mdl_raises_test(struct kunit *test)
 	__try {
 		/* a kernel buffer probed for UserMode: misuse, and a raise */
 		MmProbeAndLockPages(mdl, UserMode, IoReadAccess);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 	}
 	KUNIT_EXPECT_EQ(test, code, STATUS_ACCESS_VIOLATION);
@@ -502,14 +504,14 @@ static void seh_pool_raises_test(struct kunit *test)
 		p = ExAllocatePoolWithTag(NonPagedPool |
 					  POOL_RAISE_IF_ALLOCATION_FAILURE,
 					  32, 'RSxE');
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code = GetExceptionCode();
 	}
 	ntshim_pool_fault_arm('RSxE', 1);
 	__try {
 		q = ExAllocatePool2(POOL_FLAG_NON_PAGED |
 				    POOL_FLAG_RAISE_ON_FAILURE, 32, 'RSxE');
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		code2 = GetExceptionCode();
 	}
 	ntshim_pool_fault_arm(0, 0);
@@ -554,7 +556,7 @@ static void seh_per_thread_test(struct kunit *test)
 	__try {
 		KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&r.done,
 								  WAIT_BOUND), 0);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		here = true;
 	}
 	KUNIT_EXPECT_FALSE(test, here);
@@ -568,7 +570,7 @@ static VOID raiser_dpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
 	__try {
 		r->irql = KeGetCurrentIrql();
 		ExRaiseStatus(STATUS_TIMEOUT);
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		r->code = GetExceptionCode();
 		r->handled = true;
 	}

@@ -316,8 +316,8 @@ NTSTATUS PsTerminateSystemThread(NTSTATUS ExitStatus)
 	struct ntshim_thread *t = thread_of_task(current);
 
 	if (!t) {
-		thread_violation(NULL, _RET_IP_,
-				 "PsTerminateSystemThread outside a system thread");
+		thread_violation(NULL, _RET_IP_, "%s outside a system thread",
+				 __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	t->exit_status = ExitStatus;
@@ -415,8 +415,8 @@ NTSTATUS ZwClose(HANDLE Handle)
 		t = xa_erase(&thread_handles, index);
 	if (!t) {
 		thread_violation(Handle, _RET_IP_,
-				 "ZwClose(%px): not an open handle (INVALID_KERNEL_HANDLE)",
-				 Handle);
+				 "%s(%#lx): not an open handle (INVALID_KERNEL_HANDLE)",
+				 __func__, (unsigned long)Handle);
 		return STATUS_INVALID_HANDLE;
 	}
 	thread_put(t);

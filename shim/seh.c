@@ -42,21 +42,12 @@
 
 #ifdef CONFIG_X86_64
 #define SEH_CAN_JUMP 1
-/*
- * shim/seh_x86_64.S.  The jumps never return, but objtool cannot know it
- * of assembly, so they are declared returning and every call is
- * followed by BUG().
- */
-void ntshim_longjmp(struct ntshim_jmp_buf *jb, int val);
-void ntshim_seh_restore_jump(unsigned long dst, const void *src,
-			     unsigned long len, struct ntshim_jmp_buf *jb);
-void ntshim_seh_copy(void *dst, const void *src, unsigned long len);
-void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
 /* The assembly's exports, here so that they get symbol versions. */
 EXPORT_SYMBOL_GPL(ntshim_setjmp);
 EXPORT_SYMBOL_GPL(ntshim_seh_scope_exit);
 #else
 #define SEH_CAN_JUMP 0
+/* No jumps: the statements run their bodies, raises return. */
 int ntshim_setjmp(struct ntshim_jmp_buf *jb)
 {
 	return 0;
@@ -76,8 +67,6 @@ static void ntshim_seh_restore_jump(unsigned long dst, const void *src,
 static void ntshim_seh_copy(void *dst, const void *src, unsigned long len)
 {
 }
-
-void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
 
 void ntshim_seh_scope_exit(struct ntshim_seh_frame *f)
 {
@@ -337,14 +326,29 @@ void ntshim_seh_filter_done(struct ntshim_seh_frame *f, LONG value)
 }
 EXPORT_SYMBOL_GPL(ntshim_seh_filter_done);
 
-/* Dispatches whose filters an unwind to @target abandons: free them. */
+/* Is @outer on @f's chain of frames further out? */
+static bool seh_is_outside(struct ntshim_seh_frame *f,
+			   struct ntshim_seh_frame *outer)
+{
+	for (f = f->prev; f; f = f->prev)
+		if (f == outer)
+			return true;
+	return false;
+}
+
+/*
+ * Dispatches whose filters an unwind to @target abandons (it handles an
+ * exception raised by their filters): free their stack copies.  NULL
+ * @target abandons them all.  The frames inside such a filter's frame were
+ * overwritten by the filter: their __finally blocks cannot run.
+ */
 static void seh_drop_filtering(struct ntshim_seh_frame *root,
 			       struct ntshim_seh_frame *target)
 {
 	struct ntshim_seh_frame *f;
 
 	while ((f = root->filtering) &&
-	       (unsigned long)f < (unsigned long)target) {
+	       (!target || seh_is_outside(f, target))) {
 		root->filtering = f->next_filtering;
 		kfree(f->stack_copy);
 		f->stack_copy = NULL;
@@ -505,7 +509,7 @@ void ntshim_seh_drop_task_frames(void)
 
 	if (!root)
 		return;
-	seh_drop_filtering(root, (struct ntshim_seh_frame *)ULONG_MAX);
+	seh_drop_filtering(root, NULL);
 	root->top = root;
 	seh_pop(root);
 }

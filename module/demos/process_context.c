@@ -143,7 +143,8 @@ static NTSTATUS demo_process_context(struct seq_file *m)
 		return status;
 	show(m, "system thread:", &thread);
 
-	DemoPrint(m, "the book's EPROCESS + 0x174 is Windows-internal layout; PsGetProcessImageFileName() is the API\n");
+	DemoPrint(m, "the book's EPROCESS + 0x174 is Windows-internal layout;\n");
+	DemoPrint(m, "PsGetProcessImageFileName() is the API that names the process\n");
 	if (here.system || !thread.system || dpc.irql != DISPATCH_LEVEL ||
 	    work.irql != PASSIVE_LEVEL || thread.irql != PASSIVE_LEVEL)
 		return STATUS_UNSUCCESSFUL;

@@ -25,7 +25,7 @@ static NTSTATUS probe_test(struct seq_file *m, bool *caught)
 		ProbeForWrite(badPointer, 100, 4);
 		/* not reached */
 		DemoPrint(m, "Leave __try block\n");
-	} __except (EXCEPTION_EXECUTE_HANDLER) {
+	} __except(EXCEPTION_EXECUTE_HANDLER) {
 		DemoPrint(m, "Catch the exception: %s\n",
 			  ntshim_status_name(GetExceptionCode()));
 		DemoPrint(m, "The program will keep going\n");
@@ -55,20 +55,20 @@ static NTSTATUS try_finally_test(struct seq_file *m, bool *finally_ran)
 
 static noinline void level2(struct seq_file *m)
 {
-	DemoPrint(m, "  level2: ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES)\n");
+	DemoPrint(m, "  %s: ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES)\n", __func__);
 	ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
-	DemoPrint(m, "  level2: not reached\n");
+	DemoPrint(m, "  %s: not reached\n", __func__);
 }
 
 static noinline void level1(struct seq_file *m, PVOID buffer)
 {
 	__try {
-		DemoPrint(m, " level1: holds a pool block, calls level2\n");
+		DemoPrint(m, " %s: holds a pool block, calls level2\n", __func__);
 		level2(m);
-		DemoPrint(m, " level1: not reached\n");
+		DemoPrint(m, " %s: not reached\n", __func__);
 	} __finally {
-		DemoPrint(m, " level1: __finally frees the block (abnormal %d)\n",
-			  AbnormalTermination());
+		DemoPrint(m, " %s: __finally frees the block (abnormal %d)\n",
+			  __func__, AbnormalTermination());
 		ExFreePoolWithTag(buffer, 'hSmD');
 	}
 }
@@ -98,7 +98,7 @@ static NTSTATUS demo_seh(struct seq_file *m)
 		return STATUS_INSUFFICIENT_RESOURCES;
 	__try {
 		level1(m, buffer);
-	} __except (show_filter(m, GetExceptionCode())) {
+	} __except(show_filter(m, GetExceptionCode())) {
 		code = GetExceptionCode();
 		DemoPrint(m, "handler: caught %s, __try depth now %u\n",
 			  ntshim_status_name(code), ntshim_seh_depth());

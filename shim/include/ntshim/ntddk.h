@@ -48,6 +48,9 @@
 /* processes and system threads */
 #include <ntshim/process.h>
 
+/* HAL: bus addresses, PCI configuration space */
+#include <ntshim/hal.h>
+
 /* DPCs, timers, work items, time */
 #include <ntshim/time.h>
 #include <ntshim/dpc.h>

@@ -64,6 +64,10 @@
  *    the way every value survives a call (callee-saved registers and the
  *    frame): the __finally body runs on the function's own frame;
  *  - GetExceptionInformation()->ContextRecord is NULL (no CPU context);
+ *  - an exception raised inside a filter and handled outside that
+ *    filter's frame abandons the first exception: the __finally blocks
+ *    between its raise and the filter's frame do not run (the filter ran
+ *    over their stack);
  *  - GCC cannot tell that a __try statement whose every path returns
  *    never ends normally: such a function needs a return after it
  *    (-Werror=return-type).
