@@ -76,8 +76,11 @@ void ntshim_seh_restore_jump(unsigned long dst, const void *src,
 void ntshim_seh_copy(void *dst, const void *src, unsigned long len);
 /* Tail-called by the assembly's ntshim_seh_scope_exit(). */
 void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
-/* Jump up the current stack to @jb's ntshim_setjmp() (seh.c). */
-void __noreturn ntshim_seh_jump(struct ntshim_jmp_buf *jb);
+/*
+ * Jump up the current stack to @jb's ntshim_setjmp() (seh.c).  Never
+ * returns; not declared so, for objtool's sake in other files.
+ */
+void ntshim_seh_jump(struct ntshim_jmp_buf *jb);
 /* Forget the current task's __try frames: it leaves them for good. */
 void ntshim_seh_drop_task_frames(void);
 

@@ -324,6 +324,7 @@ NTSTATUS PsTerminateSystemThread(NTSTATUS ExitStatus)
 	/* before the jump: the frames are still intact */
 	ntshim_seh_drop_task_frames();
 	ntshim_seh_jump(&t->exit_jb);
+	return STATUS_UNSUCCESSFUL;	/* not reached */
 }
 EXPORT_SYMBOL_GPL(PsTerminateSystemThread);
 

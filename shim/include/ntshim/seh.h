@@ -253,8 +253,10 @@ void ntshim_seh_scope_exit(struct ntshim_seh_frame *f);
  * ntshim_seh_filter_done() - a filter's value goes back to the dispatcher
  * @f:     the frame whose filter ran
  * @value: the filter's value
+ *
+ * Never returns (not declared so: objtool cannot see that across modules).
  */
-void __noreturn ntshim_seh_filter_done(struct ntshim_seh_frame *f, LONG value);
+void ntshim_seh_filter_done(struct ntshim_seh_frame *f, LONG value);
 
 /**
  * ntshim_seh_leave() - __leave: end the innermost __try body now
