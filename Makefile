@@ -115,7 +115,7 @@ install-headers:
 	  echo '# Installed by ntshim $(NTSHIM_VERSION): include from a client module'"'"'s Kbuild.'; \
 	  echo 'ccflags-y += -I$(INCLUDEDIR)/ntshim-ddk -I$(INCLUDEDIR) -Wno-multichar \\'; \
 	  echo '	-Wno-unknown-pragmas -Wno-strict-prototypes -Wno-missing-prototypes \\'; \
-	  echo '	-Wno-missing-declarations -fms-extensions -Wno-implicit-fallthrough'; \
+	  echo '	-Wno-missing-declarations -fms-extensions -Wno-implicit-fallthrough -Wno-clobbered'; \
 	  echo 'KBUILD_EXTRA_SYMBOLS += $(DATADIR)/$$(KERNELRELEASE)/Module.symvers'; \
 	} > $(DESTDIR)$(DATADIR)/ntshim.mk
 	chmod 0644 $(DESTDIR)$(DATADIR)/ntshim.mk

@@ -280,6 +280,7 @@ static void ntshim_MmProbeAndLockPages_user_fault_test(struct kunit *test)
 	unsigned long none = test_user_map(test, PAGE_SIZE, PROT_NONE);
 	unsigned long ro = test_user_map(test, PAGE_SIZE, PROT_READ);
 	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
+	struct ntshim_violation_mark unhandled;
 	PMDL mdl;
 
 	mdl = IoAllocateMdl((PVOID)none, 64, FALSE, FALSE, NULL);
@@ -310,9 +311,11 @@ static void ntshim_MmProbeAndLockPages_user_fault_test(struct kunit *test)
 			STATUS_ACCESS_VIOLATION);
 	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 
-	/* the void form cannot raise: it reports and leaves the MDL unlocked */
+	/* the void form raises; unhandled, it returns with the MDL unlocked */
+	unhandled = ntshim_mark(NTSHIM_V_SEH_UNHANDLED);
 	MmProbeAndLockPages(mdl, UserMode, IoReadAccess);
-	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
+	NTSHIM_EXPECT_VIOLATIONS(test, &unhandled, 1);
 	KUNIT_EXPECT_EQ(test, mdl->MdlFlags, 0);
 	IoFreeMdl(mdl);
 }

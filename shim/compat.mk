@@ -12,6 +12,8 @@ ntshim_compat_flags += $(call ntshim_probe,WQ_BH[^A-Z_],include/linux/workqueue.
 ntshim_compat_flags += $(call ntshim_probe,kunit_vm_mmap,include/kunit/test.h,NTSHIM_HAVE_KUNIT_VM_MMAP)
 # EXPORT_SYMBOL_IF_KUNIT's namespace is a string (6.13), not an identifier.
 ntshim_compat_flags += $(call ntshim_probe,EXPORTED_FOR_KUNIT_TESTING",include/kunit/visibility.h,NTSHIM_KUNIT_NS_STRING)
+# The unwind hint for code that ends a stack walk (renamed in 6.4).
+ntshim_compat_flags += $(call ntshim_probe,macro UNWIND_HINT_END_OF_STACK,arch/x86/include/asm/unwind_hints.h,NTSHIM_HAVE_UNWIND_HINT_EOS)
 
 # The version, defined once: dkms.conf's PACKAGE_VERSION.
 ntshim_version := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(ntshim_root)/dkms.conf)

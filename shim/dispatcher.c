@@ -94,6 +94,7 @@ static bool type_is_waitable(UCHAR type)
 	case SemaphoreObject:
 	case TimerNotificationObject:
 	case TimerSynchronizationObject:
+	case ThreadObject:
 		return true;
 	default:
 		return false;

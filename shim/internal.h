@@ -65,6 +65,30 @@ void ntshim_lookaside_reclaim(const struct module *mod);
 void ntshim_mm_reclaim(const struct module *mod);
 void ntshim_mdl_exit(void);
 
+/* Threads of @mod's code still running: report them and wait. */
+void ntshim_thread_wait_going(const struct module *mod, const char *why);
+
+struct ntshim_jmp_buf;
+struct ntshim_seh_frame;
+/*
+ * shim/seh_x86_64.S.  The jumps never return, but objtool cannot know it
+ * of assembly, so they are declared returning and seh.c follows every
+ * call with BUG().
+ */
+void ntshim_longjmp(struct ntshim_jmp_buf *jb, int val);
+void ntshim_seh_restore_jump(unsigned long dst, const void *src,
+			     unsigned long len, struct ntshim_jmp_buf *jb);
+void ntshim_seh_copy(void *dst, const void *src, unsigned long len);
+/* Tail-called by the assembly's ntshim_seh_scope_exit(). */
+void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
+/*
+ * Jump up the current stack to @jb's ntshim_setjmp() (seh.c).  Never
+ * returns; not declared so, for objtool's sake in other files.
+ */
+void ntshim_seh_jump(struct ntshim_jmp_buf *jb);
+/* Forget the current task's __try frames: it leaves them for good. */
+void ntshim_seh_drop_task_frames(void);
+
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 			  PVOID SystemArgument2, unsigned long caller);

@@ -14,6 +14,7 @@
 #include <linux/workqueue.h>
 #include <ntshim/irql.h>
 #include <ntshim/mdl.h>
+#include <ntshim/seh.h>
 #include <ntshim/violation.h>
 
 #include "internal.h"
@@ -446,10 +447,9 @@ void MmProbeAndLockPages(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 
 	status = probe_and_lock(Mdl, AccessMode, Operation, _RET_IP_,
 				&reported);
-	if (!NT_SUCCESS(status) && !reported)
-		mdl_violation(MDL_BAD_ARG, Mdl,
-			      "%s failed (%#x) where Windows raises; MDL left unlocked",
-			      __func__, (u32)status);
+	if (!NT_SUCCESS(status))
+		ntshim_seh_raise(status, _RET_IP_, Operation != IoReadAccess,
+				 Mdl ? (ULONG_PTR)MmGetMdlVirtualAddress(Mdl) : 0);
 }
 EXPORT_SYMBOL_GPL(MmProbeAndLockPages);
 

@@ -27,10 +27,15 @@
 #   -Wno-missing-declarations  prior prototype (W=1 warns)
 #   -fms-extensions          anonymous members of a typedef'd struct type
 #   -Wno-implicit-fallthrough switch cases fall through without annotation
+#   -Wno-clobbered           __try is built on a returns_twice setjmp; GCC
+#                            keeps every value live across such a call in
+#                            memory (its contract for returns_twice), so
+#                            W=1's -Wclobbered, which runs before register
+#                            allocation, only reports false alarms there
 NTSHIM_DDK_CFLAGS := -I$(NTSHIM)/shim/include/ddk -I$(NTSHIM)/shim/include \
 	-Wno-multichar -Wno-unknown-pragmas -Wno-strict-prototypes \
 	-Wno-missing-prototypes -Wno-missing-declarations -fms-extensions \
-	-Wno-implicit-fallthrough
+	-Wno-implicit-fallthrough -Wno-clobbered
 
 # A directory that mixes DDK and Linux files can list the DDK objects in
 # NTSHIM_DDK_OBJECTS (before the include) to give the flags to those only.

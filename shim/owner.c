@@ -5,6 +5,8 @@
  * or when ntshim itself exits, everything it still owns is stopped and
  * reclaimed in one order:
  *
+ *   0. system threads running its code: reported and waited for (they
+ *      may still queue work, and Linux cannot keep the module loaded);
  *   1. deferred work: timers, DPCs, work items, until a whole pass finds
  *      nothing (a timer's DPC may set the timer again, a DPC may queue a
  *      work item that queues the DPC): nothing can run the module's code
@@ -52,6 +54,7 @@ static void ntshim_owner_going(struct module *mod)
 {
 	const char *why = mod ? "module unload" : "ntshim exit";
 
+	ntshim_thread_wait_going(mod, why);
 	owner_cancel_deferred(mod, why);
 	ntshim_lookaside_reclaim(mod);
 	ntshim_mm_reclaim(mod);

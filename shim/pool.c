@@ -39,6 +39,7 @@
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <ntshim/irql.h>
+#include <ntshim/seh.h>
 #include <ntshim/violation.h>
 
 #include "internal.h"
@@ -387,9 +388,13 @@ PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
 		.caller = caller,
 	};
 
-	if (!pool_type_ok(PoolType, Tag, caller))
-		return NULL;
-	return pool_alloc(&r);
+	PVOID p = NULL;
+
+	if (pool_type_ok(PoolType, Tag, caller))
+		p = pool_alloc(&r);
+	if (unlikely(!p) && (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE))
+		ntshim_seh_raise(STATUS_INSUFFICIENT_RESOURCES, caller, 0, 0);
+	return p;
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_alloc);
 
@@ -451,22 +456,23 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
 		.owner = owner,
 		.caller = caller,
 	};
+	PVOID p;
 
 	if (!Tag) {
 		ntshim_violation(NTSHIM_V_POOL_ZERO_TAG, 0, NULL, caller,
 				 "ExAllocatePool2/3 with tag 0");
-		return NULL;
+		goto fail;
 	}
 	if (unknown) {
 		pool_bad_flags(&r, "unknown required pool flags", unknown);
-		return NULL;
+		goto fail;
 	}
 	if (!kind || (kind & (kind - 1))) {
 		pool_bad_flags(&r, "need exactly one pool kind, flags", Flags);
-		return NULL;
+		goto fail;
 	}
 	if (!pool_decode_params(Params, Count, &r))
-		return NULL;
+		goto fail;
 
 	r.paged = kind == POOL_FLAG_PAGED;
 	r.type = r.paged ? PagedPool : NonPagedPoolNx;
@@ -475,7 +481,13 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
 		r.align = SMP_CACHE_BYTES;
 		r.type |= NonPagedPoolCacheAligned;
 	}
-	return pool_alloc(&r);
+	p = pool_alloc(&r);
+	if (likely(p))
+		return p;
+fail:
+	if (Flags & POOL_FLAG_RAISE_ON_FAILURE)
+		ntshim_seh_raise(STATUS_INSUFFICIENT_RESOURCES, caller, 0, 0);
+	return NULL;
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_alloc3);
 

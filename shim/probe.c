@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ProbeForRead/ProbeForWrite as status-returning checks, and user copies
- * whose faults come back as STATUS_ACCESS_VIOLATION.
+ * ProbeForRead/ProbeForWrite as status-returning checks and, in their
+ * DDK void form, as raises; user copies whose faults come back as
+ * STATUS_ACCESS_VIOLATION.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -10,16 +11,21 @@
 #include <linux/uaccess.h>
 #include <ntshim/irql.h>
 #include <ntshim/probe.h>
+#include <ntshim/seh.h>
 #include <ntshim/violation.h>
 
 #define probe_violation(addr, caller, fmt, ...)                               \
 	ntshim_violation(NTSHIM_V_PROBE_BAD_ARG, 0, (const void *)(addr),     \
 			 caller, fmt, ##__VA_ARGS__)
 
-/* Common checks; *reported: a violation was filed for the failure. */
+/*
+ * Common checks; *reported: a violation was filed for the failure.  With
+ * @raising (the void forms) a bad user pointer is the exception the
+ * caller's __try expects, not misuse: it is raised, not reported.
+ */
 static NTSTATUS probe(const void *Address, SIZE_T Length,
 		      ULONG Alignment, bool write, unsigned long caller,
-		      bool *reported)
+		      bool *reported, bool raising)
 {
 	unsigned long va = (unsigned long)Address;
 	const char __user *uaddr = (__force const char __user *)Address;
@@ -36,17 +42,20 @@ static NTSTATUS probe(const void *Address, SIZE_T Length,
 		return STATUS_DATATYPE_MISALIGNMENT;
 	}
 	if (!va) {
-		probe_violation(va, caller, "NULL user pointer");
+		if (!raising)
+			probe_violation(va, caller, "NULL user pointer");
 		return STATUS_ACCESS_VIOLATION;
 	}
 	if (va + Length - 1 < va) {
-		probe_violation(va, caller, "range of %zu bytes wraps",
-				(size_t)Length);
+		if (!raising)
+			probe_violation(va, caller, "range of %zu bytes wraps",
+					(size_t)Length);
 		return STATUS_ACCESS_VIOLATION;
 	}
 	if (!access_ok(uaddr, Length)) {
-		probe_violation(va, caller,
-				"kernel address where a user address is required");
+		if (!raising)
+			probe_violation(va, caller,
+					"kernel address where a user address is required");
 		return STATUS_ACCESS_VIOLATION;
 	}
 	if (write) {
@@ -67,7 +76,7 @@ NTSTATUS ntshim_ProbeForRead(const void *Address, SIZE_T Length,
 {
 	bool reported;
 
-	return probe(Address, Length, Alignment, false, _RET_IP_, &reported);
+	return probe(Address, Length, Alignment, false, _RET_IP_, &reported, false);
 }
 EXPORT_SYMBOL_GPL(ntshim_ProbeForRead);
 
@@ -76,7 +85,7 @@ NTSTATUS ntshim_ProbeForWrite(void *Address, SIZE_T Length,
 {
 	bool reported;
 
-	return probe(Address, Length, Alignment, true, _RET_IP_, &reported);
+	return probe(Address, Length, Alignment, true, _RET_IP_, &reported, false);
 }
 EXPORT_SYMBOL_GPL(ntshim_ProbeForWrite);
 
@@ -86,11 +95,10 @@ void ProbeForRead(const void *Address, SIZE_T Length,
 	NTSTATUS status;
 	bool reported;
 
-	status = probe(Address, Length, Alignment, false, _RET_IP_, &reported);
-	if (!NT_SUCCESS(status) && !reported)
-		probe_violation(Address, _RET_IP_,
-				"%s failed (%#x) where Windows raises",
-				__func__, (u32)status);
+	status = probe(Address, Length, Alignment, false, _RET_IP_, &reported,
+		       true);
+	if (!NT_SUCCESS(status))
+		ntshim_seh_raise(status, _RET_IP_, 0, (ULONG_PTR)Address);
 }
 EXPORT_SYMBOL_GPL(ProbeForRead);
 
@@ -99,11 +107,10 @@ void ProbeForWrite(void *Address, SIZE_T Length, ULONG Alignment)
 	NTSTATUS status;
 	bool reported;
 
-	status = probe(Address, Length, Alignment, true, _RET_IP_, &reported);
-	if (!NT_SUCCESS(status) && !reported)
-		probe_violation(Address, _RET_IP_,
-				"%s failed (%#x) where Windows raises",
-				__func__, (u32)status);
+	status = probe(Address, Length, Alignment, true, _RET_IP_, &reported,
+		       true);
+	if (!NT_SUCCESS(status))
+		ntshim_seh_raise(status, _RET_IP_, 1, (ULONG_PTR)Address);
 }
 EXPORT_SYMBOL_GPL(ProbeForWrite);
 

@@ -156,6 +156,7 @@ static int __init ntshim_demos_init(void)
 
 	if (IS_ERR_OR_NULL(root))
 		return -ENOENT;
+	ntshim_demo_process_context_load();
 	demos_dir = debugfs_create_dir("demos", root);
 	dput(root);
 	debugfs_create_file("all", 0444, demos_dir, NULL, &all_fops);

@@ -93,5 +93,14 @@ extern const struct ntshim_demo ntshim_demo_mdl;
 extern const struct ntshim_demo ntshim_demo_probe;
 extern const struct ntshim_demo ntshim_demo_events;
 extern const struct ntshim_demo ntshim_demo_dpc_timer;
+extern const struct ntshim_demo ntshim_demo_seh;
+extern const struct ntshim_demo ntshim_demo_process_context;
+
+/**
+ * ntshim_demo_process_context_load() - note the context of module load
+ *
+ * Called once from the demos module's init, for process_context.
+ */
+void ntshim_demo_process_context_load(void);
 
 #endif /* _NTSHIM_DEMOS_H */

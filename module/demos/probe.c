@@ -4,8 +4,9 @@
  * maps a page into the process reading the demo file (cat), probes it,
  * copies through it, and probes a misaligned address and, once the page
  * is unmapped, the same address again.  Windows raises an exception for
- * a failed probe, caught by __try/__except; ntshim returns the exception
- * code as an NTSTATUS instead (see <ntshim/probe.h>).
+ * a failed probe, caught by __try/__except; this demo uses ntshim's
+ * status-returning forms, which give the exception code as an NTSTATUS
+ * (see <ntshim/probe.h>; the seh demo shows the raising forms).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

@@ -284,12 +284,11 @@ NTSTATUS ntshim_MmProbeAndLockPages(PMDL Mdl, KPROCESSOR_MODE AccessMode,
  * @AccessMode: see ntshim_MmProbeAndLockPages()
  * @Operation:  see ntshim_MmProbeAndLockPages()
  *
- * Windows raises an exception on failure, which drivers catch with
- * __try/__except.  Linux C has no structured exception handling, so this
- * form cannot raise: every failure is reported as mdl_bad_argument and the
- * MDL is left unlocked (MDL_PAGES_LOCKED clear), which a caller can test.
- * Ported code should call ntshim_MmProbeAndLockPages() and check its
- * status where it had a __try block.
+ * Raises the failure's status as Windows does, for the driver's
+ * __try/__except (<ntshim/seh.h>); the MDL is left unlocked.  Misuse
+ * (a bad MDL) is also reported as mdl_bad_argument.  With no handler the
+ * raise is reported (seh_unhandled) and the call returns, the MDL unlocked
+ * (MDL_PAGES_LOCKED clear), which a caller can test.
  */
 void MmProbeAndLockPages(PMDL Mdl, KPROCESSOR_MODE AccessMode,
 			 LOCK_OPERATION Operation);

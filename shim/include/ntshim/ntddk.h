@@ -17,6 +17,9 @@
 #include <ntshim/irql.h>
 #include <ntshim/spinlock.h>
 
+/* structured exception handling */
+#include <ntshim/seh.h>
+
 /* pool */
 #include <ntshim/pool.h>
 
@@ -45,6 +48,12 @@
 #include <ntshim/semaphore.h>
 #include <ntshim/pushlock.h>
 #include <ntshim/resource.h>
+
+/* processes and system threads */
+#include <ntshim/process.h>
+
+/* HAL: bus addresses, PCI configuration space */
+#include <ntshim/hal.h>
 
 /* DPCs, timers, work items, time */
 #include <ntshim/time.h>

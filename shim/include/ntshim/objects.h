@@ -20,6 +20,7 @@
 #include <ntshim/status.h>
 #include <ntshim/unicode.h>
 #include <ntshim/list.h>
+#include <ntshim/seh.h>
 
 struct _IRP;
 struct _IO_STACK_LOCATION;
@@ -35,19 +36,8 @@ typedef struct _EPROCESS *PEPROCESS, *PKPROCESS;
 typedef struct _ETHREAD *PETHREAD;
 typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
 
-/* Opaque here: SEH is not supported (see README), so only pointers pass. */
-typedef struct _EXCEPTION_RECORD EXCEPTION_RECORD, *PEXCEPTION_RECORD;
+/* EXCEPTION_RECORD and EXCEPTION_POINTERS come with SEH (ntshim/seh.h). */
 typedef struct _CONTEXT CONTEXT, *PCONTEXT;
-
-/**
- * struct _EXCEPTION_POINTERS - what an exception filter receives
- * @ExceptionRecord: the exception (opaque)
- * @ContextRecord:   the processor state (opaque)
- */
-typedef struct _EXCEPTION_POINTERS {
-	PEXCEPTION_RECORD ExceptionRecord;
-	PCONTEXT ContextRecord;
-} EXCEPTION_POINTERS, *PEXCEPTION_POINTERS;
 
 /* Access rights (winnt.h values) */
 #define DELETE 0x00010000UL

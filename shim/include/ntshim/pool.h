@@ -256,13 +256,14 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
  * aligned for blocks of PAGE_SIZE or more.
  *
  * Differences from Windows: MustSucceed types fail like the others
- * instead of bugchecking; POOL_RAISE_IF_ALLOCATION_FAILURE cannot raise an
- * exception, the call returns NULL; session types are ordinary pool;
+ * instead of bugchecking; session types are ordinary pool;
  * non-paged pool is never executable.  A zero-byte request is reported
  * (pool_zero_size) and returns a valid empty block that must be freed.  A
  * size so large that the header arithmetic would overflow is reported
  * (pool_size_overflow) and returns NULL.  An unknown type is reported
- * (pool_bad_type) and returns NULL.
+ * (pool_bad_type) and returns NULL.  With POOL_RAISE_IF_ALLOCATION_FAILURE
+ * in @PoolType a failure raises STATUS_INSUFFICIENT_RESOURCES, as on
+ * Windows (<ntshim/seh.h>); unhandled, the call returns NULL.
  *
  * Return: the block, or NULL.
  */
@@ -368,7 +369,8 @@ static __always_inline PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType,
  * @Flags:         exactly one of POOL_FLAG_NON_PAGED, _NON_PAGED_EXECUTE,
  *                 _PAGED, optionally with POOL_FLAG_UNINITIALIZED,
  *                 _CACHE_ALIGNED, _USE_QUOTA (ignored), _SESSION (ignored),
- *                 _RAISE_ON_FAILURE (returns NULL instead of raising) and
+ *                 _RAISE_ON_FAILURE (raises STATUS_INSUFFICIENT_RESOURCES
+ *                 on failure, <ntshim/seh.h>) and
  *                 any optional (high 32) bits, which are ignored
  * @NumberOfBytes: size of the block
  * @Tag:           pool tag, nonzero

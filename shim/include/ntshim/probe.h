@@ -11,9 +11,10 @@
  *  - ntshim_CopyFromUser()/ntshim_CopyToUser(): the accesses themselves,
  *    a user-copy fault becoming STATUS_ACCESS_VIOLATION, never an oops;
  *  - ProbeForRead()/ProbeForWrite() with the DDK's void signature, which
- *    can only report a failure (probe_bad_argument), not raise it.
- *
- * There is deliberately no __try/__except emulation.
+ *    raise the failure as Windows does, for a __try/__except around them
+ *    (<ntshim/seh.h>).  The accesses after the probe must still go
+ *    through ntshim_CopyFromUser()/ntshim_CopyToUser(): ntshim does not
+ *    catch CPU faults.
  */
 #ifndef _NTSHIM_PROBE_H
 #define _NTSHIM_PROBE_H
@@ -64,8 +65,11 @@ NTSTATUS ntshim_ProbeForWrite(void *Address, SIZE_T Length,
  * @Length:    its length
  * @Alignment: 1, 2, 4, 8 or 16
  *
- * Cannot raise: any failure is reported as probe_bad_argument and the
- * caller carries on unaware.  Port such code to ntshim_ProbeForRead().
+ * Raises the status ntshim_ProbeForRead() would return (an access
+ * violation carries the address in its record).  A bad user pointer is
+ * not reported as misuse here: it is the exception the caller's __try
+ * expects.  With no handler the raise is reported (seh_unhandled) and the
+ * call returns.
  */
 void ProbeForRead(const void *Address, SIZE_T Length,
 		  ULONG Alignment);
@@ -76,8 +80,8 @@ void ProbeForRead(const void *Address, SIZE_T Length,
  * @Length:    its length
  * @Alignment: 1, 2, 4, 8 or 16
  *
- * Cannot raise: any failure is reported as probe_bad_argument.  Port
- * such code to ntshim_ProbeForWrite().
+ * Raises the status ntshim_ProbeForWrite() would return, as
+ * ProbeForRead() does.  May sleep.
  */
 void ProbeForWrite(void *Address, SIZE_T Length, ULONG Alignment);
 

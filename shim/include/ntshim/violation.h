@@ -66,7 +66,11 @@
 	V(TIMER_MISUSE, "timer_misuse")                                       \
 	V(WORKITEM_MISUSE, "workitem_misuse")                                 \
 	V(DEBUG_BREAK, "debug_break")                                         \
-	V(INTRINSIC_BAD_MSR, "intrinsic_bad_msr")
+	V(INTRINSIC_BAD_MSR, "intrinsic_bad_msr")                                 \
+	V(SEH_UNHANDLED, "seh_unhandled")                                     \
+	V(SEH_UNWIND_STATE, "seh_unwind_state")                               \
+	V(SEH_MISUSE, "seh_misuse")                                           \
+	V(THREAD_MISUSE, "thread_misuse")
 
 #define NTSHIM_VIOLATION_ENUM(id, name) NTSHIM_V_##id,
 enum ntshim_violation_kind {
