@@ -28,6 +28,7 @@ void ntshim_dpc_exit(void);
 void ntshim_deferred_stats_init(struct dentry *root);
 int ntshim_owner_init(void);
 void ntshim_owner_exit(void);
+void ntshim_irql_exit(void);
 
 /**
  * ntshim_owns() - the one ownership test of everything a module leaves
@@ -59,6 +60,23 @@ unsigned int ntshim_workitem_cancel(const struct module *mod, const char *why);
 void ntshim_lookaside_reclaim(const struct module *mod);
 void ntshim_mm_reclaim(const struct module *mod);
 void ntshim_mdl_exit(void);
+
+/*
+ * A pool or lookaside block [@lo, @hi) is being freed: stop and report
+ * every live object in it (a set timer, a queued DPC or work item, a
+ * live lookaside list).  Each area's part returns how many it found;
+ * ntshim_free_check() runs them all.  Cheap when nothing is live.
+ */
+unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
+				     ULONG tag, unsigned long caller);
+unsigned int ntshim_dpc_free_check(unsigned long lo, unsigned long hi,
+				   ULONG tag, unsigned long caller);
+unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller);
+unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
+					 ULONG tag, unsigned long caller);
+void ntshim_free_check(const void *p, size_t size, ULONG tag,
+		       unsigned long caller);
 
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
