@@ -19,8 +19,16 @@ echo "ntshim: building modules against $kdir"
 build_modules "$kdir" "$obj" NTSHIM_DEBUG=1
 [ -f "$obj/kunit/ntshim_test.ko" ] || { echo "ntshim: no ntshim_test.ko" >&2; exit 1; }
 
+# The unload test module, built as a ported driver is (shim/ntshim.mk).
+rearm=$cache/obj-rearm
+mkdir -p "$rearm"
+rsync -a "$vm_dir/rearm/" "$rearm/"
+make -s -C "$kdir" M="$rearm" -j"$(nproc)" W=1 NTSHIM="$obj" \
+	KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
+
 make -s -C "$top/tools/ntpoolmon"
 extra="$top/tools/ntpoolmon/ntpoolmon $vm_dir/guest-ntpoolmon.sh"
+extra="$extra $rearm/ntshim_rearm.ko $vm_dir/guest-lifecycle.sh"
 if [ -f "$obj/examples/ntshim_example.ko" ]; then
 	extra="$extra $obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
 fi
@@ -39,7 +47,7 @@ expected=$(awk '/struct kunit_suite [a-z0-9_]+ = \{/ { insuite = 1 }
 	   "$top"/kunit/*.c | sort -u)
 if [ -n "${NTSHIM_KUNIT_FILTER:-}" ]; then
 	# shellcheck disable=SC2053 # the filter is a glob on purpose
-	expected=$(for s in $expected; do [[ $s == $NTSHIM_KUNIT_FILTER ]] && echo "$s"; done)
+	expected=$(for s in $expected; do if [[ $s == $NTSHIM_KUNIT_FILTER ]]; then echo "$s"; fi; done)
 fi
 "$vm_dir/parse-results.sh" "$log" $expected > "$cache/check.summary" || true
 cat "$cache/check.summary"
