@@ -2,16 +2,18 @@
 /*
  * KUnit tests for ntshim's DPCs (suite ntshim_dpc).
  *
- * A DPC stays queued while bottom halves are disabled on the CPU it
- * targets: its BH work (or, before 6.9, its bound kworker) cannot run
- * there until local_bh_enable().  The cases use that to look at a DPC
- * "in the queue" without any timing.
+ * DPCs run when Windows runs them: queued below DISPATCH_LEVEL on the
+ * current CPU, before KeInsertQueueDpc() returns; queued at
+ * DISPATCH_LEVEL, the moment the IRQL drops below it on that CPU.  A DPC
+ * stays queued while bottom halves are disabled on the CPU it targets,
+ * so the cases look at a DPC "in the queue" without any timing.
  */
 #include <kunit/test.h>
 #include <linux/atomic.h>
 #include <linux/bottom_half.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/irq_work.h>
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
@@ -58,7 +60,10 @@ static void KeInitializeDpc_test(struct kunit *test)
 	KeInitializeDpc(&dpc, probe_routine, &p);
 	KUNIT_EXPECT_EQ(test, dpc.Type, DpcObject);
 	KUNIT_EXPECT_EQ(test, dpc.Importance, MediumImportance);
-	KUNIT_EXPECT_EQ(test, dpc.Number, NTSHIM_DPC_ANY_CPU);
+	/* Windows' KeInitializeDpc: Number 0, system arguments untouched */
+	KUNIT_EXPECT_EQ(test, dpc.Number, 0);
+	KUNIT_EXPECT_PTR_EQ(test, dpc.SystemArgument1, (PVOID)(~0UL / 0xff * 0xa5));
+	KUNIT_EXPECT_PTR_EQ(test, dpc.SystemArgument2, (PVOID)(~0UL / 0xff * 0xa5));
 	KUNIT_EXPECT_TRUE(test, dpc.DeferredRoutine == probe_routine);
 	KUNIT_EXPECT_PTR_EQ(test, dpc.DeferredContext, (PVOID)&p);
 	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(&dpc));
@@ -193,7 +198,7 @@ static void KeSetTargetProcessorDpc_test(struct kunit *test)
 	for_each_online_cpu(cpu) {
 		p.cpu = -1;
 		KeSetTargetProcessorDpc(&dpc, cpu);
-		KUNIT_EXPECT_EQ(test, dpc.Number, cpu);
+		KUNIT_EXPECT_EQ(test, dpc.Number, MAXIMUM_PROCESSORS + cpu);
 		KeInsertQueueDpc(&dpc, NULL, NULL);
 		KeFlushQueuedDpcs();
 		KUNIT_EXPECT_EQ(test, p.cpu, cpu);
@@ -210,7 +215,7 @@ static void KeSetTargetProcessorDpcEx_test(struct kunit *test)
 
 	KeInitializeDpc(&dpc, probe_routine, &p);
 	KUNIT_EXPECT_EQ(test, KeSetTargetProcessorDpcEx(&dpc, &pn), STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, dpc.Number, 0);
+	KUNIT_EXPECT_EQ(test, dpc.Number, MAXIMUM_PROCESSORS);
 	pn.Group = 1;
 	KUNIT_EXPECT_EQ(test, KeSetTargetProcessorDpcEx(&dpc, &pn),
 			STATUS_INVALID_PARAMETER);
@@ -229,7 +234,7 @@ static void KeSetTargetProcessorDpc_bad_cpu_test(struct kunit *test)
 	KeInitializeDpc(&dpc, probe_routine, &p);
 	KeSetTargetProcessorDpc(&dpc, 127);
 	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
-	KUNIT_EXPECT_EQ(test, dpc.Number, NTSHIM_DPC_ANY_CPU);
+	KUNIT_EXPECT_EQ(test, dpc.Number, 0);
 	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
 	KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
@@ -257,7 +262,8 @@ static void KeInsertQueueDpc_from_routine_test(struct kunit *test)
 
 	KeInitializeDpc(&dpc, probe_routine, &p);
 	KeInsertQueueDpc(&dpc, NULL, NULL);
-	/* Each flush waits for the DPCs queued before it. */
+	/* At PASSIVE_LEVEL all four have run already; flushing changes nothing. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 4);
 	for (i = 0; i < 4; i++)
 		KeFlushQueuedDpcs();
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 4);
@@ -306,6 +312,225 @@ static void KeInitializeDpc_queued_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&q.runs), 0);
 }
 
+/* The order DPCs ran in, for the ordering cases. */
+struct dpc_order {
+	int seen[8];
+	int n;
+	KIRQL irql[8];
+};
+
+struct dpc_ordered {
+	KDPC dpc;
+	struct dpc_order *order;
+	int id;
+};
+
+static VOID order_routine(PKDPC Dpc, PVOID DeferredContext,
+			  PVOID SystemArgument1, PVOID SystemArgument2)
+{
+	struct dpc_ordered *d = DeferredContext;
+	struct dpc_order *o = d->order;
+
+	if (o->n < ARRAY_SIZE(o->seen)) {
+		o->irql[o->n] = KeGetCurrentIrql();
+		o->seen[o->n++] = d->id;
+	}
+}
+
+/* Queued at PASSIVE_LEVEL on this CPU: it has run when the call returns. */
+static void KeInsertQueueDpc_passive_runs_now_test(struct kunit *test)
+{
+	struct dpc_probe p = { .irql = PASSIVE_LEVEL, .preemptible = true };
+	KDPC dpc;
+
+	KeInitializeDpc(&dpc, probe_routine, &p);
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, (PVOID)5, NULL));
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+	KUNIT_EXPECT_EQ(test, p.irql, DISPATCH_LEVEL);
+	KUNIT_EXPECT_FALSE(test, p.preemptible);
+	KUNIT_EXPECT_PTR_EQ(test, p.arg1, (PVOID)5);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+
+	/* targeted at the CPU it is queued on: the same */
+	migrate_disable();
+	KeSetTargetProcessorDpc(&dpc, smp_processor_id());
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 2);
+	migrate_enable();
+	/* not queued any more */
+	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(&dpc));
+}
+
+enum dpc_lower_how { BY_LOWER_IRQL, BY_SPIN_LOCK, BY_QUEUED_LOCK, BY_AT_DPC_LEVEL };
+
+/*
+ * Five DPCs queued at DISPATCH_LEVEL, the last one HighImportance: none
+ * runs until the IRQL drops, then all have run, the high one first, the
+ * rest in queue order, each at DISPATCH_LEVEL:
+ *
+ *   raise; insert 0 1 2 3, insert 4 (High)   queue [4 0 1 2 3]
+ *   lower (or release the lock)               ran 4 0 1 2 3
+ */
+static void dpc_lower_run(struct kunit *test, enum dpc_lower_how how)
+{
+	struct dpc_ordered *d = kunit_kcalloc(test, 5, sizeof(*d), GFP_KERNEL);
+	struct dpc_order *o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
+	static const int expect[] = { 4, 0, 1, 2, 3 };
+	KLOCK_QUEUE_HANDLE handle;
+	KSPIN_LOCK lock;
+	int i, before_lower;
+	KIRQL old;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	KeInitializeSpinLock(&lock);
+	for (i = 0; i < 5; i++) {
+		d[i].order = o;
+		d[i].id = i;
+		KeInitializeDpc(&d[i].dpc, order_routine, &d[i]);
+	}
+	KeSetImportanceDpc(&d[4].dpc, HighImportance);
+
+	switch (how) {
+	case BY_LOWER_IRQL:
+		KeRaiseIrql(DISPATCH_LEVEL, &old);
+		break;
+	case BY_SPIN_LOCK:
+		KeAcquireSpinLock(&lock, &old);
+		break;
+	case BY_QUEUED_LOCK:
+		KeAcquireInStackQueuedSpinLock(&lock, &handle);
+		break;
+	case BY_AT_DPC_LEVEL:
+		KeRaiseIrql(DISPATCH_LEVEL, &old);
+		KeAcquireSpinLockAtDpcLevel(&lock);
+		break;
+	}
+	for (i = 0; i < 5; i++)
+		KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&d[i].dpc, NULL, NULL));
+	/* a second insert while queued: FALSE */
+	KUNIT_EXPECT_FALSE(test, KeInsertQueueDpc(&d[0].dpc, NULL, NULL));
+	before_lower = o->n;
+	switch (how) {
+	case BY_LOWER_IRQL:
+		KeLowerIrql(old);
+		break;
+	case BY_SPIN_LOCK:
+		KeReleaseSpinLock(&lock, old);
+		break;
+	case BY_QUEUED_LOCK:
+		KeReleaseInStackQueuedSpinLock(&handle);
+		break;
+	case BY_AT_DPC_LEVEL:
+		KeReleaseSpinLock(&lock, old);
+		break;
+	}
+	KUNIT_EXPECT_EQ(test, before_lower, 0);
+	KUNIT_ASSERT_EQ(test, o->n, 5);
+	for (i = 0; i < 5; i++) {
+		KUNIT_EXPECT_EQ(test, o->seen[i], expect[i]);
+		KUNIT_EXPECT_EQ(test, o->irql[i], DISPATCH_LEVEL);
+	}
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
+}
+
+static void KeInsertQueueDpc_lower_irql_test(struct kunit *test)
+{
+	dpc_lower_run(test, BY_LOWER_IRQL);
+}
+
+static void KeInsertQueueDpc_release_spin_lock_test(struct kunit *test)
+{
+	dpc_lower_run(test, BY_SPIN_LOCK);
+}
+
+static void KeInsertQueueDpc_release_queued_lock_test(struct kunit *test)
+{
+	dpc_lower_run(test, BY_QUEUED_LOCK);
+}
+
+static void KeInsertQueueDpc_release_at_dpc_level_test(struct kunit *test)
+{
+	dpc_lower_run(test, BY_AT_DPC_LEVEL);
+}
+
+/* Nested locks: releasing the inner one stays at DISPATCH_LEVEL. */
+static void KeInsertQueueDpc_nested_release_test(struct kunit *test)
+{
+	struct dpc_probe p = {};
+	KSPIN_LOCK a, b;
+	KIRQL old_a, old_b;
+	int inner;
+	KDPC dpc;
+
+	KeInitializeSpinLock(&a);
+	KeInitializeSpinLock(&b);
+	KeInitializeDpc(&dpc, probe_routine, &p);
+	KeAcquireSpinLock(&a, &old_a);
+	KeAcquireSpinLock(&b, &old_b);
+	KeInsertQueueDpc(&dpc, NULL, NULL);
+	KeReleaseSpinLock(&b, old_b);
+	inner = atomic_read(&p.runs);
+	KeReleaseSpinLock(&a, old_a);
+	KUNIT_EXPECT_EQ(test, inner, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+	KUNIT_EXPECT_EQ(test, p.irql, DISPATCH_LEVEL);
+}
+
+/*
+ * KeRemoveQueueDpc answers TRUE only while the DPC is still queued:
+ *
+ *   raise; insert -> TRUE; remove -> TRUE; remove -> FALSE; lower: not run
+ *   raise; insert -> TRUE; lower: ran; remove -> FALSE
+ */
+static void KeRemoveQueueDpc_dispatch_test(struct kunit *test)
+{
+	struct dpc_probe p = {};
+	KIRQL old;
+	KDPC dpc;
+
+	KeInitializeDpc(&dpc, probe_routine, &p);
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
+	KUNIT_EXPECT_TRUE(test, KeRemoveQueueDpc(&dpc));
+	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(&dpc));
+	KeLowerIrql(old);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 0);
+
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&dpc, NULL, NULL));
+	KeLowerIrql(old);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(&dpc));
+}
+
+/* Queued from a hard interrupt: deferred, runs in softirq context. */
+static struct dpc_probe irq_probe;
+static KDPC irq_dpc;
+static BOOLEAN irq_inserted;
+
+static void dpc_irq_work_fn(struct irq_work *work)
+{
+	irq_inserted = KeInsertQueueDpc(&irq_dpc, NULL, NULL);
+}
+
+static void KeInsertQueueDpc_hardirq_test(struct kunit *test)
+{
+	struct irq_work work = IRQ_WORK_INIT_HARD(dpc_irq_work_fn);
+
+	memset(&irq_probe, 0, sizeof(irq_probe));
+	KeInitializeDpc(&irq_dpc, probe_routine, &irq_probe);
+	irq_work_queue(&work);
+	irq_work_sync(&work);
+	KeFlushQueuedDpcs();
+	KUNIT_EXPECT_TRUE(test, irq_inserted);
+	KUNIT_EXPECT_EQ(test, atomic_read(&irq_probe.runs), 1);
+	KUNIT_EXPECT_EQ(test, irq_probe.irql, DISPATCH_LEVEL);
+}
+
 static struct kunit_case dpc_test_cases[] = {
 	KUNIT_CASE(KeInitializeDpc_test),
 	KUNIT_CASE(KeInsertQueueDpc_test),
@@ -322,6 +547,14 @@ static struct kunit_case dpc_test_cases[] = {
 	KUNIT_CASE(KeInsertQueueDpc_uninitialized_test),
 	KUNIT_CASE(KeFlushQueuedDpcs_dispatch_test),
 	KUNIT_CASE(KeInitializeDpc_queued_test),
+	KUNIT_CASE(KeInsertQueueDpc_passive_runs_now_test),
+	KUNIT_CASE(KeInsertQueueDpc_lower_irql_test),
+	KUNIT_CASE(KeInsertQueueDpc_release_spin_lock_test),
+	KUNIT_CASE(KeInsertQueueDpc_release_queued_lock_test),
+	KUNIT_CASE(KeInsertQueueDpc_release_at_dpc_level_test),
+	KUNIT_CASE(KeInsertQueueDpc_nested_release_test),
+	KUNIT_CASE(KeRemoveQueueDpc_dispatch_test),
+	KUNIT_CASE(KeInsertQueueDpc_hardirq_test),
 	{}
 };
 

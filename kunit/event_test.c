@@ -404,6 +404,44 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
 			STATUS_WAIT_0 + 4);
 }
 
+/*
+ * Misuse: a zeroed (never initialised) event or mutex at every entry
+ * point is reported and refused; nothing is dereferenced or changed.
+ */
+static void KeSetEvent_uninitialised_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	KEVENT *e = kunit_kzalloc(test, sizeof(*e), GFP_KERNEL);
+	KMUTEX *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	KEVENT zero = {};
+	KIRQL irql = KeGetCurrentIrql();
+
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, KeSetEvent(e, IO_NO_INCREMENT, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KePulseEvent(e, IO_NO_INCREMENT, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KeResetEvent(e), 0);
+	KeClearEvent(e);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e), 0);
+	KUNIT_EXPECT_EQ(test, KeReleaseMutex(m, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KeReadStateMutex(m), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 7);
+	KUNIT_EXPECT_EQ(test, memcmp(e, &zero, sizeof(zero)), 0);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), irql);
+
+	/* a mutex is not an event, and the other way round */
+	KeInitializeMutex(m, 0);
+	KUNIT_EXPECT_EQ(test, KeSetEvent((PRKEVENT)m, IO_NO_INCREMENT, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KeReadStateMutex(m), 1);
+	KeInitializeEvent(e, NotificationEvent, FALSE);
+	KUNIT_EXPECT_EQ(test, KeReleaseMutex((PRKMUTEX)e, FALSE), 0);
+	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 9);
+	/* initialised, they work */
+	KUNIT_EXPECT_EQ(test, KeSetEvent(e, IO_NO_INCREMENT, FALSE), 0);
+	KUNIT_EXPECT_NE(test, KeReadStateEvent(e), 0);
+}
+
 /* Misuse: a NULL object is reported, nothing is touched. */
 static void KeWaitForSingleObject_null_test(struct kunit *test)
 {
@@ -493,6 +531,7 @@ static struct kunit_case ntshim_event_cases[] = {
 	KUNIT_CASE(KeWaitForSingleObject_null_test),
 	KUNIT_CASE(KeWaitForSingleObject_dispatch_test),
 	KUNIT_CASE(KeDelayExecutionThread_test),
+	KUNIT_CASE(KeSetEvent_uninitialised_test),
 	KUNIT_CASE(KeWaitForSingleObject_alertable_test),
 	{}
 };

@@ -13,6 +13,7 @@
 #include <linux/irq_work.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <ntshim/ntddk.h>
 
 #include "ntshim_kunit.h"
@@ -488,6 +489,42 @@ static void ntshim_irql_dbgprint_test(struct kunit *test)
 	KdPrint(("ntshim_irql: KdPrint %u\n", 7U));
 }
 
+/* A thread that exits at APC_LEVEL: its record is reported and dropped. */
+static int apc_exit_fn(void *data)
+{
+	KIRQL old;
+
+	KeRaiseIrql(APC_LEVEL, &old);
+	complete(data);
+	return 0;	/* exits at APC_LEVEL, on purpose */
+}
+
+static void ntshim_irql_apc_thread_exit_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_THREAD_EXIT);
+	int threads = atomic_read(&ntshim_apc_threads);
+	struct completion raised;
+	struct task_struct *t;
+	KIRQL old;
+
+	init_completion(&raised);
+	t = kthread_run(apc_exit_fn, &raised, "ntshim_apc_exit");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	get_task_struct(t);
+	wait_for_completion(&raised);
+	kthread_stop(t);
+	put_task_struct(t);
+
+	/* the next thread to enter APC_LEVEL reaps the record */
+	KeRaiseIrql(APC_LEVEL, &old);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), APC_LEVEL);
+	KeLowerIrql(old);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_THREAD_EXIT),
+			before + 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ntshim_apc_threads), threads);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
 static struct kunit_case ntshim_irql_cases[] = {
 	KUNIT_CASE(ntshim_irql_passive_test),
 	KUNIT_CASE(ntshim_irql_raise_dispatch_test),
@@ -507,6 +544,7 @@ static struct kunit_case ntshim_irql_cases[] = {
 	KUNIT_CASE(ntshim_irql_paged_code_test),
 	KUNIT_CASE(ntshim_irql_assert_test),
 	KUNIT_CASE(ntshim_irql_dbgprint_test),
+	KUNIT_CASE(ntshim_irql_apc_thread_exit_test),
 	{}
 };
 

@@ -784,6 +784,40 @@ static void ExInterlocked_concurrent_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ssum, CONC_ITEMS * (CONC_ITEMS - 1UL) / 2);
 }
 
+/*
+ * An entry still in the list inserted again away from itself: with the
+ * debug checks on, refused and reported; the list stays intact.
+ */
+static void InsertTailList_linked_entry_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	LIST_ENTRY head, a, b, c;
+	PLIST_ENTRY e;
+	int n = 0;
+
+	if (!ntshim_checking())
+		kunit_skip(test, "needs ntshim.debug_checks");
+	InitializeListHead(&head);
+	InsertTailList(&head, &a);
+	InsertTailList(&head, &b);
+	InsertTailList(&head, &c);
+	InsertTailList(&head, &a);	/* a is first: not next to the tail */
+	InsertHeadList(&head, &b);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 2);
+	for (e = head.Flink; e != &head && n < 10; e = e->Flink)
+		n++;
+	KUNIT_EXPECT_EQ(test, n, 3);
+	KUNIT_EXPECT_PTR_EQ(test, head.Flink, &a);
+	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &c);
+	/* a removed entry keeps stale links, and may be inserted again */
+	RemoveEntryList(&b);
+	InsertTailList(&head, &b);
+	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &b);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
+			before + 2);
+}
+
 static struct kunit_case ntshim_list_cases[] = {
 	KUNIT_CASE(ntshim_list_layout_test),
 	KUNIT_CASE(InitializeListHead_test),
@@ -819,6 +853,7 @@ static struct kunit_case ntshim_list_cases[] = {
 	KUNIT_CASE(ExInterlockedPushEntryList_test),
 	KUNIT_CASE(ExInterlockedPopEntryList_test),
 	KUNIT_CASE(ExInterlocked_high_irql_test),
+	KUNIT_CASE(InsertTailList_linked_entry_test),
 	KUNIT_CASE_SLOW(ExInterlocked_concurrent_test),
 	{}
 };

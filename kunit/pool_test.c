@@ -642,6 +642,123 @@ static void ntshim_pool_report_leaks_test(struct kunit *test)
 }
 
 /*
+ * Two call sites in one function get two statistics rows, so a leak
+ * report names each: two pool_leak reports for two leaked blocks of one
+ * tag.  (With _THIS_IP_ in the inline wrappers GCC merged them into one.)
+ */
+static void ntshim_pool_call_site_rows_test(struct kunit *test)
+{
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_LEAK);
+	unsigned long caller = 0;
+	ULONG tag = 0;
+	void *p, *q;
+
+	p = ExAllocatePoolWithTag(NonPagedPool, 24, 'SCxE');
+	q = ExAllocatePoolWithTag(NonPagedPool, 24, 'SCxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	/* both "leaked": the report covers this module's outstanding rows */
+	KUNIT_EXPECT_EQ(test, ntshim_pool_report_leaks(THIS_MODULE), 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 2);
+	KUNIT_EXPECT_TRUE(test, ntshim_violation_last(NTSHIM_V_POOL_LEAK,
+						      &tag, &caller));
+	KUNIT_EXPECT_TRUE(test, within_module(caller, THIS_MODULE));
+	ExFreePool(q);
+	ExFreePool(p);
+	KUNIT_EXPECT_EQ(test, pool_row('SCxE', NonPagedPool).diff, 0);
+}
+
+/*
+ * Freeing pool that still holds live kernel objects (Driver Verifier's
+ * 0xC7 / 0xC4): a set timer, a queued DPC and a live lookaside list are
+ * each reported and stopped before the block goes, so nothing fires in
+ * freed memory; the lookaside list's backing store is deleted.
+ */
+struct live_objects {
+	KTIMER timer;
+	KDPC timer_dpc;
+	KDPC dpc;
+	NPAGED_LOOKASIDE_LIST lookaside;
+	atomic_t runs;
+};
+
+static VOID live_dpc_routine(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
+{
+	struct live_objects *o = Context;
+
+	atomic_inc(&o->runs);
+}
+
+static void ntshim_pool_free_live_objects_test(struct kunit *test)
+{
+	struct ntshim_violation_mark v0 = ntshim_mark(NTSHIM_V_POOL_FREE_LIVE_OBJECT);
+	LARGE_INTEGER due = { .QuadPart = -10LL * 1000 * 1000 * 10 };	/* 10 s */
+	struct live_objects *o;
+	atomic_t *runs;
+	KIRQL old;
+
+	runs = kunit_kzalloc(test, sizeof(*runs), GFP_KERNEL);
+	o = ExAllocatePoolWithTag(NonPagedPool, sizeof(*o), 'OLxE');
+	KUNIT_ASSERT_NOT_NULL(test, runs);
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	KeInitializeDpc(&o->timer_dpc, live_dpc_routine, o);
+	KeInitializeDpc(&o->dpc, live_dpc_routine, o);
+	KeInitializeTimer(&o->timer);
+	ExInitializeNPagedLookasideList(&o->lookaside, NULL, NULL, 0, 64,
+					'OLxE', 0);
+	KeSetTimer(&o->timer, due, &o->timer_dpc);
+
+	/* the DPC stays queued while this CPU is at DISPATCH_LEVEL */
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&o->dpc, NULL, NULL));
+	ExFreePool(o);
+	KeLowerIrql(old);
+	KeFlushQueuedDpcs();
+
+	NTSHIM_EXPECT_VIOLATIONS(test, &v0, 3);
+	KUNIT_EXPECT_EQ(test, pool_row('OLxE', NonPagedPool).diff, 0);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
+/*
+ * A big block freed, its address handed to kmalloc() and used there, then
+ * ExFreePool() on it: a bad free of foreign memory, not a double free.
+ */
+static void ntshim_pool_free_reused_large_test(struct kunit *test)
+{
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_POOL_BAD_FREE);
+	struct ntshim_violation_mark dbl = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
+	void *p, *q = NULL;
+	int i;
+
+	for (i = 0; i < 8 && !q; i++) {
+		p = ExAllocatePoolWithTag(NonPagedPool, SZ_64K, 'RLxE');
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		ExFreePool(p);
+		q = kmalloc(SZ_64K, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, q);
+		if (q != p) {
+			kfree(q);
+			q = NULL;
+		}
+	}
+	if (!q)
+		kunit_skip(test, "kmalloc() did not reuse the address");
+	memset(q, 0, SZ_64K);	/* its new owner uses it */
+	ExFreePool(q);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &dbl, 0);
+	kfree(q);
+
+	/* a true double free of a big block stays a double free */
+	p = ExAllocatePoolWithTag(NonPagedPool, SZ_64K, 'RLxE');
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	ExFreePool(p);
+	ExFreePool(p);
+	NTSHIM_EXPECT_VIOLATIONS(test, &dbl, 1);
+}
+
+/*
  * A driver loaded and unloaded again and again reuses the rows it retired:
  * after more cycles than the statistics table has slots nothing has spilt
  * into the overflow row "Ovfl", and the tag's Allocs stay cumulative.
@@ -890,6 +1007,9 @@ static struct kunit_case ntshim_pool_cases[] = {
 	KUNIT_CASE(pool_fault_injection_test),
 	KUNIT_CASE(ntshim_pool_charge_test),
 	KUNIT_CASE(ntshim_pool_report_leaks_test),
+	KUNIT_CASE(ntshim_pool_call_site_rows_test),
+	KUNIT_CASE(ntshim_pool_free_live_objects_test),
+	KUNIT_CASE(ntshim_pool_free_reused_large_test),
 	KUNIT_CASE(pool_row_reuse_test),
 	KUNIT_CASE(pool_concurrent_test),
 	KUNIT_CASE_SLOW(pool_concurrent_double_free_test),

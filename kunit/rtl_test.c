@@ -105,15 +105,15 @@ static void ntshim_rtl_copy_memory_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dst[3], GUARD);
 }
 
-/* Overlap is a bug for RtlCopyMemory: the debug build reports and fixes it. */
+/* Overlap is a bug for RtlCopyMemory: the debug checks report and fix it. */
 static void ntshim_rtl_copy_memory_overlap_test(struct kunit *test)
 {
 	u8 buf[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 	u8 *volatile p = buf;
 	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
-	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
+	if (!ntshim_checking())
+		kunit_skip(test, "needs ntshim.debug_checks");
 	RtlCopyMemory(p + 2, p, 5);
 	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	/* as memmove would: 1 2 1 2 3 4 5 8 */
@@ -127,8 +127,8 @@ static void ntshim_rtl_null_pointer_test(struct kunit *test)
 	u8 buf[4] = { 0 };
 	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
-	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
+	if (!ntshim_checking())
+		kunit_skip(test, "needs ntshim.debug_checks");
 	RtlCopyMemory(null_ptr, buf, 4);
 	RtlMoveMemory(buf, null_ptr, 4);
 	RtlFillMemory(null_ptr, 4, 0);
@@ -277,14 +277,20 @@ static void ntshim_rtl_compare_memory_positions_test(struct kunit *test)
 static void ntshim_rtl_compare_memory_ulong_test(struct kunit *test)
 {
 	ULONG buf[5] = { 7, 7, 7, 8, 7 };
+	u8 odd[13] = { 0xee, 7, 0, 0, 0, 7, 0, 0, 0, 8, 0, 0, 0 };
+	u64 before = ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY);
 
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 12, 7), 12);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 20, 7), 12);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 20, 8), 0);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 0, 7), 0);
-	/* misaligned source or ragged length: 0, as documented */
-	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong((u8 *)buf + 1, 8, 7), 0);
+	/* ragged length: 0, as documented; reported */
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 10, 7), 0);
+	/* misaligned source: compared as x64 Windows does; reported */
+	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(odd + 1, 12, 7), 8);
+	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(odd + 1, 4, 7), 4);
+	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
+			before + 3);
 }
 
 static void ntshim_rtl_fill_memory_ulong_test(struct kunit *test)

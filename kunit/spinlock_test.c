@@ -12,6 +12,7 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/irq_work.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/sched/task.h>
 #include <ntshim/ntddk.h>
@@ -336,8 +337,6 @@ static void ntshim_spinlock_bad_release_test(struct kunit *test)
 	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KSPIN_LOCK lock;
 
-	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
 	KeInitializeSpinLock(&lock);
 	/* releasing a free lock: reported, nothing unlocked */
 	__acquire(&lock.Lock);	/* for sparse: the misuse is on purpose */
@@ -460,8 +459,6 @@ static void ntshim_spinlock_queued_stale_handle_test(struct kunit *test)
 	KLOCK_QUEUE_HANDLE handle, copy;
 	KSPIN_LOCK lock;
 
-	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
 	KeInitializeSpinLock(&lock);
 	/* a copy of a handle whose lock was released since */
 	KeAcquireInStackQueuedSpinLock(&lock, &handle);
@@ -482,8 +479,8 @@ static void ntshim_spinlock_mixed_test(struct kunit *test)
 	KSPIN_LOCK lock, other;
 	KIRQL old;
 
-	if (!IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		kunit_skip(test, "needs CONFIG_NTSHIM_DEBUG");
+	if (!ntshim_checking())
+		kunit_skip(test, "needs ntshim.debug_checks");
 	KeInitializeSpinLock(&lock);
 	KeInitializeSpinLock(&other);
 
@@ -510,6 +507,234 @@ static void ntshim_spinlock_mixed_test(struct kunit *test)
 	KeLowerIrql(old);
 	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
+/* The counts a misuse must leave alone. */
+struct cpu_state {
+	unsigned int pc;	/* preempt_count(): preempt and softirq bits */
+	KIRQL irql;
+	bool irqs_off;
+};
+
+static void cpu_state_get(struct cpu_state *st)
+{
+	st->pc = preempt_count();
+	st->irql = KeGetCurrentIrql();
+	st->irqs_off = irqs_disabled();
+}
+
+static void expect_cpu_state(struct kunit *test, const struct cpu_state *was)
+{
+	struct cpu_state now;
+
+	cpu_state_get(&now);
+	KUNIT_EXPECT_EQ(test, now.pc, was->pc);
+	KUNIT_EXPECT_EQ(test, now.irql, was->irql);
+	KUNIT_EXPECT_EQ(test, now.irqs_off, was->irqs_off);
+}
+
+/* A lock still works after a misuse: one clean round trip. */
+static void expect_lock_usable(struct kunit *test, PKSPIN_LOCK lock)
+{
+	KLOCK_QUEUE_HANDLE handle;
+	BOOLEAN held;
+	KIRQL old;
+
+	KeAcquireSpinLock(lock, &old);
+	held = !KeTestSpinLock(lock);
+	KeReleaseSpinLock(lock, old);
+	KUNIT_EXPECT_TRUE(test, held);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(lock));
+	KeAcquireInStackQueuedSpinLock(lock, &handle);
+	KeReleaseInStackQueuedSpinLock(&handle);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(lock));
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0);
+}
+
+/* Released twice, in every build: the second one touches nothing. */
+static void ntshim_spinlock_release_twice_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct cpu_state st;
+	KSPIN_LOCK lock;
+	KIRQL old;
+
+	KeInitializeSpinLock(&lock);
+	KeAcquireSpinLock(&lock, &old);
+	KeReleaseSpinLock(&lock, old);
+	cpu_state_get(&st);
+	__acquire(&lock.Lock);	/* misuse on purpose */
+	KeReleaseSpinLock(&lock, old);
+	expect_cpu_state(test, &st);
+
+	/* the same at DISPATCH_LEVEL: still DISPATCH_LEVEL afterwards */
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	KeAcquireSpinLockAtDpcLevel(&lock);
+	KeReleaseSpinLockFromDpcLevel(&lock);
+	cpu_state_get(&st);
+	__acquire(&lock.Lock);
+	KeReleaseSpinLockFromDpcLevel(&lock);
+	__acquire(&lock.Lock);
+	KeReleaseSpinLock(&lock, old);
+	expect_cpu_state(test, &st);
+	KeLowerIrql(old);
+
+	KUNIT_EXPECT_EQ(test,
+			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
+			before + 3);
+	expect_lock_usable(test, &lock);
+}
+
+/* A zeroed and a stale handle while the lock is held: both refused. */
+static void ntshim_spinlock_queued_bad_handle_held_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	KLOCK_QUEUE_HANDLE handle, zero = {}, stale;
+	struct cpu_state st;
+	KSPIN_LOCK lock;
+	BOOLEAN held;
+
+	KeInitializeSpinLock(&lock);
+	KeAcquireInStackQueuedSpinLock(&lock, &handle);
+	stale = handle;
+	KeReleaseInStackQueuedSpinLock(&handle);
+	KeAcquireSpinLock(&lock, &handle.OldIrql);
+	cpu_state_get(&st);
+	__acquire(&zero.LockQueue.Lock->Lock);	/* misuse on purpose */
+	KeReleaseInStackQueuedSpinLock(&zero);
+	/* stale: the lock is held again, but ordinarily */
+	__acquire(&stale.LockQueue.Lock->Lock);
+	KeReleaseInStackQueuedSpinLock(&stale);
+	expect_cpu_state(test, &st);
+	held = !KeTestSpinLock(&lock);
+	KeReleaseSpinLock(&lock, handle.OldIrql);
+
+	KUNIT_EXPECT_TRUE(test, held);
+	KUNIT_EXPECT_EQ(test,
+			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
+			before + 2);
+	expect_lock_usable(test, &lock);
+}
+
+/* Queued acquire, ordinary release: reported, released as taken. */
+static void ntshim_spinlock_queued_released_plain_test(struct kunit *test)
+{
+	u64 mixed = ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED);
+	u64 bad = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	KLOCK_QUEUE_HANDLE handle;
+	struct cpu_state st;
+	KSPIN_LOCK lock;
+	KIRQL old;
+
+	KeInitializeSpinLock(&lock);
+	cpu_state_get(&st);
+	KeAcquireInStackQueuedSpinLock(&lock, &handle);
+	KeReleaseSpinLock(&lock, handle.OldIrql);
+	expect_cpu_state(test, &st);
+	KUNIT_EXPECT_TRUE(test, KeTestSpinLock(&lock));
+	/* the handle's own release comes too late: refused */
+	__acquire(&handle.LockQueue.Lock->Lock);
+	KeReleaseInStackQueuedSpinLock(&handle);
+	expect_cpu_state(test, &st);
+
+	/* the same at DISPATCH_LEVEL with the FromDpcLevel pair */
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	cpu_state_get(&st);
+	KeAcquireInStackQueuedSpinLockAtDpcLevel(&lock, &handle);
+	KeReleaseSpinLockFromDpcLevel(&lock);
+	expect_cpu_state(test, &st);
+	KeLowerIrql(old);
+
+	KUNIT_EXPECT_GE(test, ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED),
+			mixed + 2);
+	KUNIT_EXPECT_EQ(test,
+			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
+			bad + 1);
+	expect_lock_usable(test, &lock);
+}
+
+/* One thread holds the lock, another releases it: refused. */
+struct foreign_release {
+	KSPIN_LOCK lock;
+	atomic_t stage;		/* 1: held, 2: released by the other, 3: done */
+	struct cpu_state before, after;
+	bool still_held, timed_out;
+};
+
+static int foreign_holder_fn(void *data)
+{
+	struct foreign_release *f = data;
+	unsigned long deadline = jiffies + 10 * HZ;
+	KIRQL old;
+
+	KeAcquireSpinLock(&f->lock, &old);
+	atomic_set(&f->stage, 1);
+	while (atomic_read(&f->stage) != 2 && time_before(jiffies, deadline))
+		cpu_relax();
+	f->timed_out = atomic_read(&f->stage) != 2;
+	KeReleaseSpinLock(&f->lock, old);
+	atomic_set(&f->stage, 3);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+static int foreign_releaser_fn(void *data)
+{
+	struct foreign_release *f = data;
+	unsigned long deadline = jiffies + 10 * HZ;
+
+	while (atomic_read(&f->stage) != 1 && time_before(jiffies, deadline))
+		schedule_timeout_interruptible(1);
+	cpu_state_get(&f->before);
+	__acquire(&f->lock.Lock);	/* misuse on purpose */
+	KeReleaseSpinLock(&f->lock, PASSIVE_LEVEL);
+	cpu_state_get(&f->after);
+	f->still_held = !KeTestSpinLock(&f->lock);
+	atomic_set(&f->stage, 2);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+static void ntshim_spinlock_release_other_thread_test(struct kunit *test)
+{
+	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct foreign_release *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct task_struct *t[2];
+	int i;
+
+	if (!cpu_online(0) || !cpu_online(1))
+		kunit_skip(test, "needs CPUs 0 and 1 online");
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KeInitializeSpinLock(&f->lock);
+	t[0] = kthread_create(foreign_holder_fn, f, "ntshim_hold");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t[0]));
+	t[1] = kthread_create(foreign_releaser_fn, f, "ntshim_rel");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t[1]));
+	for (i = 0; i < 2; i++) {
+		kthread_bind(t[i], i);
+		get_task_struct(t[i]);
+		wake_up_process(t[i]);
+	}
+	/* kthread_stop() before a thread ran would skip its function */
+	for (i = 0; i < 2000 && atomic_read(&f->stage) != 3; i++)
+		msleep(10);
+	for (i = 0; i < 2; i++) {
+		kthread_stop(t[i]);
+		put_task_struct(t[i]);
+	}
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&f->stage), 3);
+	KUNIT_EXPECT_FALSE(test, f->timed_out);
+	KUNIT_EXPECT_TRUE(test, f->still_held);
+	KUNIT_EXPECT_EQ(test, f->after.pc, f->before.pc);
+	KUNIT_EXPECT_EQ(test, f->after.irql, PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test,
+			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
+			before + 1);
+	expect_lock_usable(test, &f->lock);
 }
 
 /* Interrupt spin lock: ISR-shared data. */
@@ -778,6 +1003,10 @@ static struct kunit_case ntshim_spinlock_cases[] = {
 	KUNIT_CASE(ntshim_spinlock_queued_bad_release_test),
 	KUNIT_CASE(ntshim_spinlock_queued_stale_handle_test),
 	KUNIT_CASE(ntshim_spinlock_mixed_test),
+	KUNIT_CASE(ntshim_spinlock_release_twice_test),
+	KUNIT_CASE(ntshim_spinlock_queued_bad_handle_held_test),
+	KUNIT_CASE(ntshim_spinlock_queued_released_plain_test),
+	KUNIT_CASE(ntshim_spinlock_release_other_thread_test),
 	KUNIT_CASE(ntshim_spinlock_interrupt_test),
 	KUNIT_CASE(ntshim_spinlock_contention_test),
 	KUNIT_CASE(ntshim_spinlock_contention_queued_test),

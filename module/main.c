@@ -81,6 +81,7 @@ static void __exit ntshim_exit(void)
 	ntshim_lookaside_exit();
 	ntshim_pool_exit();
 	ntshim_affinity_exit();
+	ntshim_irql_exit();
 	pr_info("unloaded\n");
 }
 

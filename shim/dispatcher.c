@@ -337,6 +337,15 @@ out_unlock:
 	return w->status;
 }
 
+void ntshim_dispatcher_bad_object(const void *object, const char *what,
+				  unsigned long caller)
+{
+	ntshim_violation(NTSHIM_V_SYNC_BAD_OBJECT, 0, object, caller,
+			 "%s: %s is not an initialised object of that kind: refused",
+			 what, object ? "object" : "NULL");
+}
+EXPORT_SYMBOL_GPL(ntshim_dispatcher_bad_object);
+
 /* A pointer that cannot be a dispatcher object is reported. */
 static bool object_ok(PDISPATCHER_HEADER h, const char *what, unsigned long caller)
 {

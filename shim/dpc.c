@@ -3,10 +3,16 @@
  * DPCs on a BH workqueue (see <ntshim/dpc.h>), and the module-unload
  * guard shared by DPCs, timers and work items.
  *
- * ntshim keeps every queued DPC on one list, under ntshim_dpc_lock, so
- * that the unload guard can find the ones whose routine lives in a module
- * that is going away.  A DPC's Flags bit NTSHIM_DPC_QUEUED, its list link
- * and the pending state of its work item change together under that lock.
+ * Every queued DPC is on one of two kinds of list, under ntshim_dpc_lock,
+ * so that the unload guard can find the ones whose routine lives in a
+ * module that is going away:
+ *  - a CPU's own queue (bit NTSHIM_DPC_LOCAL), drained on that CPU when
+ *    the IRQL drops below DISPATCH_LEVEL, or inline by KeInsertQueueDpc()
+ *    below DISPATCH_LEVEL, or by the CPU's backstop BH work item;
+ *  - ntshim_dpc_queued, for DPCs on the BH workqueue (another CPU's, or
+ *    queued from a hard interrupt or a softirq).
+ * A DPC's Flags, its list link and the pending state of its work item
+ * change together under that lock.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -22,8 +28,13 @@
 
 #include "deferred_stats.h"
 #include "internal.h"
+#include "irql_internal.h"
 
 #define NTSHIM_DPC_QUEUED 0
+#define NTSHIM_DPC_LOCAL 1
+
+/* A drain runs at most this many DPCs, then leaves the rest to the BH work. */
+#define DPC_DRAIN_BATCH 64
 
 /*
  * Without BH workqueues (before 6.9; shim/compat.mk probes for WQ_BH) the
@@ -41,6 +52,25 @@ static struct workqueue_struct *ntshim_dpc_wq;
 static DEFINE_RAW_SPINLOCK(ntshim_dpc_lock);
 static LIST_HEAD(ntshim_dpc_queued);
 
+/* A CPU's own DPC queue. */
+struct dpc_cpu {
+	struct list_head queue;		/* under ntshim_dpc_lock */
+	struct work_struct backstop;	/* drains it when Linux lowers */
+	bool draining;			/* this CPU, BHs off: no nesting */
+};
+static DEFINE_PER_CPU(struct dpc_cpu, dpc_cpus);
+
+/*
+ * How many DPCs wait on each CPU's own queue: the release fast paths in
+ * <ntshim/spinlock.h> read it to decide whether to drain.
+ */
+DEFINE_PER_CPU(unsigned int, ntshim_dpc_pending);
+EXPORT_PER_CPU_SYMBOL_GPL(ntshim_dpc_pending);
+
+static bool dpc_ready;	/* the per-CPU queues are set up */
+static unsigned int dpc_queued_count;	/* under ntshim_dpc_lock */
+
+
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
 	if (!Dpc) {
@@ -57,6 +87,75 @@ static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 	return true;
 }
 
+/*
+ * Run this CPU's own queue, in order, at DISPATCH_LEVEL: the caller has
+ * softirqs off (the IRQL it is about to leave) or is a softirq.  Each DPC
+ * is dequeued before its routine runs, so the routine may queue it again.
+ */
+static void dpc_drain(void)
+{
+	struct dpc_cpu *dc = this_cpu_ptr(&dpc_cpus);
+	PKDEFERRED_ROUTINE routine;
+	PVOID context, arg1, arg2;
+	unsigned long flags;
+	unsigned int n;
+	PRKDPC Dpc;
+
+	if (dc->draining)
+		return;
+	dc->draining = true;
+	for (n = 0; n < DPC_DRAIN_BATCH; n++) {
+		raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+		Dpc = list_first_entry_or_null(&dc->queue, KDPC, QueueEntry);
+		if (!Dpc) {
+			raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+			break;
+		}
+		list_del_init(&Dpc->QueueEntry);
+		__this_cpu_dec(ntshim_dpc_pending);
+		dpc_queued_count--;
+		routine = Dpc->DeferredRoutine;
+		context = Dpc->DeferredContext;
+		arg1 = Dpc->SystemArgument1;
+		arg2 = Dpc->SystemArgument2;
+		__clear_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags);
+		__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+		raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+
+		ntshim_deferred_inc(DPC_RUN);
+		routine(Dpc, context, arg1, arg2);
+	}
+	/* A batch used up: the rest runs from the BH work item. */
+	if (n == DPC_DRAIN_BATCH && __this_cpu_read(ntshim_dpc_pending))
+		queue_work_on(smp_processor_id(), ntshim_dpc_wq, &dc->backstop);
+	dc->draining = false;
+}
+
+/* The backstop: softirqs came back on without ntshim lowering the IRQL. */
+static void dpc_backstop(struct work_struct *work)
+{
+	if (NTSHIM_DPC_NEEDS_BH_OFF)
+		local_bh_disable();
+	dpc_drain();
+	if (NTSHIM_DPC_NEEDS_BH_OFF)
+		local_bh_enable();
+}
+
+void ntshim_dpc_run_pending(void)
+{
+	if (__this_cpu_read(ntshim_dpc_pending))
+		dpc_drain();
+}
+
+void ntshim_dpc_lowered(void)
+{
+	if (!ntshim_irql_drops_below_dispatch(0) || irqs_disabled())
+		return;
+	local_bh_disable();
+	dpc_drain();
+	local_bh_enable();
+}
+
 static void ntshim_dpc_run(struct work_struct *work)
 {
 	PRKDPC Dpc = container_of(work, KDPC, Work);
@@ -67,6 +166,7 @@ static void ntshim_dpc_run(struct work_struct *work)
 	/* Windows dequeues before calling, so the routine may requeue. */
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
 	list_del_init(&Dpc->QueueEntry);
+	dpc_queued_count--;
 	routine = Dpc->DeferredRoutine;
 	context = Dpc->DeferredContext;
 	arg1 = Dpc->SystemArgument1;
@@ -98,14 +198,14 @@ void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
 				 __func__, Dpc->DeferredRoutine);
 		return;
 	}
+	/* What Windows sets; SystemArgument1/2 are left alone. */
 	Dpc->Type = DpcObject;
 	Dpc->Importance = MediumImportance;
-	Dpc->Number = NTSHIM_DPC_ANY_CPU;
+	Dpc->Number = 0;
 	Dpc->DeferredRoutine = DeferredRoutine;
 	Dpc->DeferredContext = DeferredContext;
-	Dpc->SystemArgument1 = NULL;
-	Dpc->SystemArgument2 = NULL;
 	Dpc->Flags = 0;
+	Dpc->QueuedCpu = 0;
 	Dpc->QueuedBy = 0;
 	INIT_LIST_HEAD(&Dpc->QueueEntry);
 	/* debugobjects wants on-stack work items said to be on the stack. */
@@ -117,34 +217,75 @@ void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
 }
 EXPORT_SYMBOL_GPL(KeInitializeDpc);
 
+/* Task context (possibly with softirqs or preemption off): no hard irq, NMI or softirq. */
+static bool dpc_task_context(void)
+{
+	return !(preempt_count() & (NMI_MASK | HARDIRQ_MASK)) &&
+	       !in_serving_softirq();
+}
+
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 			  PVOID SystemArgument2, unsigned long caller)
 {
+	bool below = false, local;
 	unsigned long flags;
-	int cpu;
+	unsigned int cpu, this;
+	struct dpc_cpu *dc;
 
 	if (!dpc_valid(Dpc, caller, "KeInsertQueueDpc"))
 		return FALSE;
 
+	/* Below DISPATCH_LEVEL: raise for the drain (and to stay on this CPU). */
+	if (dpc_ready && dpc_task_context() && !ntshim_irql_at_least_dispatch()) {
+		below = true;
+		local_bh_disable();
+	}
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
 	if (test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
 		raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+		if (below)
+			local_bh_enable();
 		ntshim_deferred_inc(DPC_ALREADY_QUEUED);
 		return FALSE;
 	}
 	__set_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+	dpc_queued_count++;
 	Dpc->SystemArgument1 = SystemArgument1;
 	Dpc->SystemArgument2 = SystemArgument2;
 	Dpc->QueuedBy = caller;
-	list_add_tail(&Dpc->QueueEntry, &ntshim_dpc_queued);
 
-	cpu = Dpc->Number;
-	if (cpu >= nr_cpu_ids || !cpu_online(cpu))
-		cpu = smp_processor_id();
-	queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
+	this = smp_processor_id();
+	cpu = READ_ONCE(Dpc->Number);
+	if (cpu >= MAXIMUM_PROCESSORS && cpu - MAXIMUM_PROCESSORS < nr_cpu_ids &&
+	    cpu_online(cpu - MAXIMUM_PROCESSORS))
+		cpu -= MAXIMUM_PROCESSORS;
+	else
+		cpu = this;
+	local = dpc_ready && cpu == this && dpc_task_context();
+	if (local) {
+		dc = this_cpu_ptr(&dpc_cpus);
+		__set_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags);
+		Dpc->QueuedCpu = this;
+		if (Dpc->Importance == HighImportance)
+			list_add(&Dpc->QueueEntry, &dc->queue);
+		else
+			list_add_tail(&Dpc->QueueEntry, &dc->queue);
+		__this_cpu_inc(ntshim_dpc_pending);
+		/* In case Linux code, not ntshim, lowers the IRQL. */
+		if (!below)
+			queue_work_on(this, ntshim_dpc_wq, &dc->backstop);
+	} else {
+		list_add_tail(&Dpc->QueueEntry, &ntshim_dpc_queued);
+		queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
+	}
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
-
 	ntshim_deferred_inc(DPC_QUEUED);
+
+	if (below) {
+		/* The caller is below DISPATCH_LEVEL: Windows runs it now. */
+		dpc_drain();
+		local_bh_enable();
+	}
 	return TRUE;
 }
 
@@ -161,11 +302,20 @@ static bool dpc_dequeue_locked(PRKDPC Dpc)
 {
 	if (!test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags))
 		return false;
+	if (test_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags)) {
+		list_del_init(&Dpc->QueueEntry);
+		per_cpu(ntshim_dpc_pending, Dpc->QueuedCpu)--;
+		__clear_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags);
+		__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+		dpc_queued_count--;
+		return true;
+	}
 	/* Not pending any more means the routine is about to start. */
 	if (!cancel_work(&Dpc->Work))
 		return false;
 	list_del_init(&Dpc->QueueEntry);
 	__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
+	dpc_queued_count--;
 	return true;
 }
 
@@ -212,7 +362,7 @@ void KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
 				 __func__, cpu, nr_cpu_ids);
 		return;
 	}
-	WRITE_ONCE(Dpc->Number, cpu);
+	WRITE_ONCE(Dpc->Number, MAXIMUM_PROCESSORS + cpu);
 }
 EXPORT_SYMBOL_GPL(KeSetTargetProcessorDpc);
 
@@ -228,7 +378,7 @@ NTSTATUS KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber)
 				 __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
-	WRITE_ONCE(Dpc->Number, ProcNumber->Number);
+	WRITE_ONCE(Dpc->Number, MAXIMUM_PROCESSORS + ProcNumber->Number);
 	return STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_GPL(KeSetTargetProcessorDpcEx);
@@ -251,14 +401,13 @@ EXPORT_SYMBOL_GPL(KeSetImportanceDpc);
  * Cancel every queued DPC that @mod owns (every one when NULL), report
  * each, then wait for the running ones.  Returns how many it cancelled.
  */
-unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
+static unsigned int dpc_cancel_list(struct list_head *list,
+				    const struct module *mod, const char *why)
 {
 	PRKDPC Dpc, next;
-	unsigned long flags;
 	unsigned int n = 0;
 
-	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
-	list_for_each_entry_safe(Dpc, next, &ntshim_dpc_queued, QueueEntry) {
+	list_for_each_entry_safe(Dpc, next, list, QueueEntry) {
 		if (!ntshim_owns(mod, NULL, Dpc, Dpc->DeferredRoutine))
 			continue;
 		if (!dpc_dequeue_locked(Dpc))
@@ -269,6 +418,58 @@ unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
 				 "DPC %ps still queued at %s: cancelled",
 				 Dpc->DeferredRoutine, why);
 	}
+	return n;
+}
+
+static unsigned int dpc_free_check_list(struct list_head *list,
+					unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller)
+{
+	PRKDPC Dpc, next;
+	unsigned int n = 0;
+
+	list_for_each_entry_safe(Dpc, next, list, QueueEntry) {
+		if ((unsigned long)Dpc < lo || (unsigned long)Dpc >= hi)
+			continue;
+		if (!dpc_dequeue_locked(Dpc))
+			continue;
+		n++;
+		ntshim_deferred_inc(DPC_CANCELLED);
+		ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, Dpc, caller,
+				 "freed pool holds a queued DPC (%ps, queued by %pS): removed",
+				 Dpc->DeferredRoutine, (void *)Dpc->QueuedBy);
+	}
+	return n;
+}
+
+unsigned int ntshim_dpc_free_check(unsigned long lo, unsigned long hi,
+				   ULONG tag, unsigned long caller)
+{
+	unsigned long flags;
+	unsigned int n;
+	int cpu;
+
+	if (!READ_ONCE(dpc_queued_count))
+		return 0;
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	n = dpc_free_check_list(&ntshim_dpc_queued, lo, hi, tag, caller);
+	for_each_possible_cpu(cpu)
+		n += dpc_free_check_list(&per_cpu(dpc_cpus, cpu).queue, lo, hi,
+					 tag, caller);
+	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+	return n;
+}
+
+unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
+{
+	unsigned long flags;
+	unsigned int n;
+	int cpu;
+
+	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
+	n = dpc_cancel_list(&ntshim_dpc_queued, mod, why);
+	for_each_possible_cpu(cpu)
+		n += dpc_cancel_list(&per_cpu(dpc_cpus, cpu).queue, mod, why);
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 	flush_workqueue(ntshim_dpc_wq);
 	return n;
@@ -276,13 +477,30 @@ unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
 
 int ntshim_dpc_init(void)
 {
+	int cpu;
+
 	pr_debug("DPCs run on a %s workqueue\n",
 		 NTSHIM_DPC_NEEDS_BH_OFF ? "highpri, BHs disabled" : "BH");
 	ntshim_dpc_wq = alloc_workqueue("ntshim_dpc", NTSHIM_DPC_WQ_FLAGS, 0);
-	return ntshim_dpc_wq ? 0 : -ENOMEM;
+	if (!ntshim_dpc_wq)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		struct dpc_cpu *dc = per_cpu_ptr(&dpc_cpus, cpu);
+
+		INIT_LIST_HEAD(&dc->queue);
+		INIT_WORK(&dc->backstop, dpc_backstop);
+	}
+	smp_store_release(&dpc_ready, true);
+	return 0;
 }
 
 void ntshim_dpc_exit(void)
 {
+	int cpu;
+
+	WRITE_ONCE(dpc_ready, false);
+	/* The owner cancelled every DPC; what is left is the backstops. */
+	for_each_possible_cpu(cpu)
+		cancel_work_sync(&per_cpu(dpc_cpus, cpu).backstop);
 	destroy_workqueue(ntshim_dpc_wq);
 }

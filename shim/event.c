@@ -23,6 +23,8 @@ EXPORT_SYMBOL_GPL(KeInitializeEvent);
 
 LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
 {
+	if (!ntshim_event_ok(Event, __func__, _RET_IP_))
+		return 0;
 	/* A signalled notification event has nobody to wake. */
 	if (Event->Header.Type == EventNotificationObject &&
 	    READ_ONCE(Event->Header.SignalState))
@@ -36,6 +38,8 @@ LONG KePulseEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
 	unsigned long flags;
 	LONG old;
 
+	if (!ntshim_event_ok(Event, __func__, _RET_IP_))
+		return 0;
 	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 	old = Event->Header.SignalState;
 	WRITE_ONCE(Event->Header.SignalState, 1);

@@ -30,6 +30,7 @@ void ntshim_dpc_exit(void);
 void ntshim_deferred_stats_init(struct dentry *root);
 int ntshim_owner_init(void);
 void ntshim_owner_exit(void);
+void ntshim_irql_exit(void);
 
 /* processor.c: forget the affinity records of threads that never reverted. */
 void ntshim_affinity_exit(void);
@@ -88,6 +89,23 @@ void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
 void ntshim_seh_jump(struct ntshim_jmp_buf *jb);
 /* Forget the current task's __try frames: it leaves them for good. */
 void ntshim_seh_drop_task_frames(void);
+
+/*
+ * A pool or lookaside block [@lo, @hi) is being freed: stop and report
+ * every live object in it (a set timer, a queued DPC or work item, a
+ * live lookaside list).  Each area's part returns how many it found;
+ * ntshim_free_check() runs them all.  Cheap when nothing is live.
+ */
+unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
+				     ULONG tag, unsigned long caller);
+unsigned int ntshim_dpc_free_check(unsigned long lo, unsigned long hi,
+				   ULONG tag, unsigned long caller);
+unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller);
+unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
+					 ULONG tag, unsigned long caller);
+void ntshim_free_check(const void *p, size_t size, ULONG tag,
+		       unsigned long caller);
 
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,

@@ -12,9 +12,11 @@
 #include <linux/printk.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <ntshim/irql.h>
 #include <ntshim/violation.h>
 
+#include "internal.h"
 #include "irql_internal.h"
 
 /*
@@ -89,16 +91,53 @@ static int apc_find(struct task_struct *task)
 	return -1;
 }
 
+/*
+ * A thread that exits at APC_LEVEL (Windows: bugcheck 0x20,
+ * KERNEL_APC_PENDING_DURING_EXIT) leaves its record behind: modules get
+ * no cheap exit hook.  Each record holds a reference on its task, so the
+ * address cannot be reused by a new thread, and the records of exited
+ * threads are reported and dropped whenever a thread enters or leaves
+ * APC_LEVEL, and at ntshim's exit.  Task context only.
+ */
+static void apc_reap(bool all)
+{
+	struct task_struct *t;
+	int i;
+
+	for (i = 0; i < APC_THREADS; i++) {
+		t = READ_ONCE(apc_threads[i]);
+		if (!t || (!all && !(READ_ONCE(t->flags) & PF_EXITING)))
+			continue;
+		if (cmpxchg(&apc_threads[i], t, NULL) != t)
+			continue;
+		atomic_dec(&ntshim_apc_threads);
+		ntshim_violation(NTSHIM_V_IRQL_THREAD_EXIT, 0, t, 0,
+				 "thread %s/%d %s at APC_LEVEL: record dropped",
+				 t->comm, task_pid_nr(t),
+				 all ? "still" : "exited");
+		put_task_struct(t);
+	}
+}
+
+void ntshim_irql_exit(void)
+{
+	apc_reap(true);
+}
+
 static void apc_enter(void)
 {
 	int i;
 
 	if (apc_find(current) >= 0)
 		return;
+	if (atomic_read(&ntshim_apc_threads))
+		apc_reap(false);
 	atomic_inc(&ntshim_apc_threads);
+	get_task_struct(current);
 	for (i = 0; i < APC_THREADS; i++)
 		if (!cmpxchg(&apc_threads[i], NULL, current))
 			return;
+	put_task_struct(current);
 	atomic_dec(&ntshim_apc_threads);
 	pr_warn_ratelimited("more than %d threads at APC_LEVEL: %s/%d reads PASSIVE_LEVEL\n",
 			    APC_THREADS, current->comm, task_pid_nr(current));
@@ -112,6 +151,9 @@ static void apc_leave(void)
 		return;
 	WRITE_ONCE(apc_threads[i], NULL);
 	atomic_dec(&ntshim_apc_threads);
+	put_task_struct(current);
+	if (atomic_read(&ntshim_apc_threads))
+		apc_reap(false);
 }
 
 KIRQL ntshim_irql_apc(void)
@@ -200,6 +242,10 @@ void KeLowerIrql(KIRQL NewIrql)
 			bh = slot->bh;
 			slot->bh = 0;
 		}
+		/* Windows runs this CPU's DPCs as the IRQL drops: now. */
+		if (bh && ntshim_irql_drops_below_dispatch(bh) &&
+		    __this_cpu_read(ntshim_dpc_pending))
+			ntshim_dpc_run_pending();
 		while (bh--)
 			local_bh_enable();
 	}

@@ -26,4 +26,27 @@ void ntshim_irql_adopt_bh(void);
  */
 KIRQL ntshim_irql_set_level(KIRQL level);
 
+/*
+ * ntshim_dpc_run_pending() - run this CPU's queued DPCs (dpc.c)
+ *
+ * Called where the IRQL is about to drop below DISPATCH_LEVEL, with the
+ * softirq disable that keeps it at DISPATCH_LEVEL still in place: each
+ * DPC runs at DISPATCH_LEVEL, in queue order, before the drop.
+ */
+void ntshim_dpc_run_pending(void);
+
+/*
+ * ntshim_dpc_lowered() - the IRQL has just dropped below DISPATCH_LEVEL
+ *
+ * For drops that do not go through a softirq enable (the interrupt spin
+ * lock): raises, runs this CPU's queued DPCs, lowers.
+ */
+void ntshim_dpc_lowered(void);
+
+/* Will undoing @bh softirq disables bring this context below DISPATCH_LEVEL? */
+static inline bool ntshim_irql_drops_below_dispatch(unsigned int bh)
+{
+	return in_task() && preempt_count() == bh * SOFTIRQ_DISABLE_OFFSET;
+}
+
 #endif /* _NTSHIM_IRQL_INTERNAL_H */

@@ -63,6 +63,22 @@ void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
 }
 EXPORT_SYMBOL_GPL(ntshim_list_bad_insert);
 
+bool ntshim_list_insert_linked(const char *op, const LIST_ENTRY *New)
+{
+	const LIST_ENTRY *next = READ_ONCE(New->Flink);
+	const LIST_ENTRY *prev = READ_ONCE(New->Blink);
+
+	/* A fresh entry's links are garbage: read them without faulting. */
+	if (!next || !prev || next == New || prev == New ||
+	    link_at(&next->Blink) != New || link_at(&prev->Flink) != New)
+		return false;
+	ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, New, _RET_IP_,
+			 "%s: the entry is still linked in a list (between %px and %px): double insert refused",
+			 op, prev, next);
+	return true;
+}
+EXPORT_SYMBOL_GPL(ntshim_list_insert_linked);
+
 void ntshim_list_bad_remove(const char *op, const LIST_ENTRY *Entry,
 			    const LIST_ENTRY *ListHead)
 {

@@ -475,6 +475,7 @@ static __always_inline void lookaside_free(GENERAL_LOOKASIDE *L, void *p,
 				 caller, "NULL block");
 		return;
 	}
+	ntshim_free_check(p, L->Size, L->Tag, caller);
 	if (unlikely(READ_ONCE(n->magic) == LOOKASIDE_DELETED)) {
 		lookaside_free_late(L, p, caller);
 		return;
@@ -803,6 +804,39 @@ void ntshim_lookaside_reclaim(const struct module *mod)
 			lookaside_delete(L, 0);
 		}
 	} while (found);
+}
+
+unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
+					 ULONG tag, unsigned long caller)
+{
+	GENERAL_LOOKASIDE *L;
+	unsigned long flags;
+	unsigned int n = 0;
+	bool found;
+
+	if (list_empty(&lookaside_lists))
+		return 0;
+	do {
+		found = false;
+		spin_lock_irqsave(&lookaside_lists_lock, flags);
+		list_for_each_entry(L, &lookaside_lists, ListEntry) {
+			if ((unsigned long)L >= lo && (unsigned long)L < hi) {
+				list_del_init(&L->ListEntry);
+				found = true;
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&lookaside_lists_lock, flags);
+		if (found) {
+			n++;
+			ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, L,
+					 caller,
+					 "freed pool holds a live lookaside list ('%.4s'): deleted",
+					 (const char *)&L->Tag);
+			lookaside_delete(L, caller);
+		}
+	} while (found);
+	return n;
 }
 
 int ntshim_lookaside_init(struct dentry *root)

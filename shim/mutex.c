@@ -55,6 +55,10 @@ LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
 	bool freed;
 	LONG old;
 
+	if (!ntshim_dispatcher_ok(Mutex, MutantObject, MutantObject)) {
+		ntshim_dispatcher_bad_object(Mutex, __func__, _RET_IP_);
+		return 0;
+	}
 	raw_spin_lock_irqsave(&ntshim_dispatcher_lock, flags);
 	old = Mutex->Header.SignalState;
 	if (Mutex->OwnerThread != current || old > 0) {

@@ -62,6 +62,31 @@ static void ntshim_owner_going(struct module *mod)
 		ntshim_pool_report_leaks(mod);
 }
 
+/**
+ * ntshim_free_check() - a block is freed: neutralise the objects in it
+ * @p:      the block
+ * @size:   its size
+ * @tag:    its pool tag, for the reports
+ * @caller: the code freeing it
+ *
+ * Driver Verifier bugchecks when pool holding a set timer, a queued DPC
+ * or work item or a live lookaside list is freed (0xC7, 0xC4); ntshim
+ * cancels or deletes each such object first and reports it
+ * (pool_free_live_object), so nothing runs in freed memory.  Timers
+ * first: their expiry queues DPCs.  Each area's check is one load when
+ * it has nothing live, so this runs in every build.
+ */
+void ntshim_free_check(const void *p, size_t size, ULONG tag,
+		       unsigned long caller)
+{
+	unsigned long lo = (unsigned long)p, hi = lo + size;
+
+	ntshim_timer_free_check(lo, hi, tag, caller);
+	ntshim_dpc_free_check(lo, hi, tag, caller);
+	ntshim_workitem_free_check(lo, hi, tag, caller);
+	ntshim_lookaside_free_check(lo, hi, tag, caller);
+}
+
 static int owner_module_notify(struct notifier_block *nb, unsigned long action,
 			       void *data)
 {

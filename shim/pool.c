@@ -162,6 +162,43 @@ static void pool_note_freed(const void *p)
 	put_cpu_ptr(&pool_freed);
 }
 
+/*
+ * A freed big block keeps this word (its second: the first may carry the
+ * deferred vfree()'s list node) until its memory is used again, so a
+ * second free of the address can tell "still free" (a double free) from
+ * "handed to someone else since" (a bad free of foreign memory).
+ */
+static u64 pool_large_marker(const void *p)
+{
+	return (unsigned long)p ^ 0x6c6f6f50656572FULL;
+}
+
+static void pool_large_mark_freed(void *p)
+{
+	WRITE_ONCE(((u64 *)p)[1], pool_large_marker(p));
+}
+
+/* Is the page-aligned @p, once a big block, still free memory? */
+static bool pool_large_still_free(const void *p)
+{
+	const u64 *word = (const u64 *)p + 1;
+	u64 v;
+
+	if (is_vmalloc_addr(p)) {
+		if (!vmalloc_to_page(p))
+			return true;	/* unmapped: nobody has it */
+	} else if (!virt_addr_valid(p)) {
+		return false;
+	}
+	if (debug_pagealloc_enabled_static() || is_vmalloc_addr(p)) {
+		if (copy_from_kernel_nofault(&v, word, sizeof(v)))
+			return true;	/* unmapped free pages */
+	} else {
+		v = READ_ONCE_NOCHECK(*word);	/* freed memory: no KASAN report */
+	}
+	return v == pool_large_marker(p);
+}
+
 static bool pool_recently_freed(const void *p)
 {
 	int cpu, i;
@@ -171,19 +208,28 @@ static bool pool_recently_freed(const void *p)
 
 		for (i = 0; i < POOL_FREED_RING; i++)
 			if (READ_ONCE(r->addr[i]) == (unsigned long)p)
-				return true;
+				goto found;
 	}
 	return false;
+found:
+	/* A big block's address may be kmalloc()'s again: a bad free then. */
+	return !PAGE_ALIGNED(p) || pool_large_still_free(p);
 }
 
 static gfp_t pool_gfp(const struct pool_req *r, KIRQL irql)
 {
 	gfp_t gfp;
 
+	/*
+	 * Exhausted pool returns NULL, as on Windows: never the OOM killer
+	 * (__GFP_RETRY_MAYFAIL reclaims hard, then fails; __GFP_NORETRY
+	 * gives up after one round), never a warning or a panic.
+	 */
 	if (irql >= DISPATCH_LEVEL)
 		gfp = r->low_priority ? GFP_NOWAIT : GFP_ATOMIC;
 	else
-		gfp = GFP_KERNEL | (r->low_priority ? __GFP_NORETRY : 0);
+		gfp = GFP_KERNEL | (r->low_priority ? __GFP_NORETRY :
+						      __GFP_RETRY_MAYFAIL);
 	return gfp | __GFP_NOWARN | (r->zero ? __GFP_ZERO : 0);
 }
 
@@ -372,7 +418,12 @@ PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
 			unsigned long caller)
 {
 	unsigned int base = PoolType & POOL_TYPE_BASE_MASK;
-	struct pool_req r = {
+	struct pool_req r;
+
+	/* 0: the call site is where this call returns to (NTSHIM_POOL_CALLER) */
+	if (!caller)
+		caller = _RET_IP_;
+	r = (struct pool_req){
 		.size = Size,
 		.tag = Tag,
 		.type = PoolType,
@@ -448,7 +499,11 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
 {
 	POOL_FLAGS kind = Flags & POOL_FLAG_KIND_MASK;
 	POOL_FLAGS unknown = Flags & POOL_FLAG_REQUIRED_MASK & ~POOL_FLAG_KNOWN;
-	struct pool_req r = {
+	struct pool_req r;
+
+	if (!caller)
+		caller = _RET_IP_;
+	r = (struct pool_req){
 		.size = Size,
 		.tag = Tag,
 		.zero = !(Flags & POOL_FLAG_UNINITIALIZED),
@@ -694,6 +749,7 @@ static noinline void pool_free_large(struct pool_large *l)
 	pool_large_remove(l);
 	if (l->tracked)
 		pool_track_del(&l->track);
+	pool_large_mark_freed(l->ptr);
 	pool_release_large(l->ptr);
 	/* at once: a racing lookup checks the magic again (type-safe RCU) */
 	pool_large_free(l);
@@ -707,6 +763,8 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 	struct pool_found f = {};
 	bool won;
 
+	if (!caller)
+		caller = _RET_IP_;
 	if (unlikely(!P)) {
 		ntshim_violation(NTSHIM_V_POOL_FREE_NULL, Tag, NULL, caller,
 				 "ExFreePool(NULL)");
@@ -745,6 +803,8 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 	if (unlikely(Tag && ((Tag ^ e->tag) & ~PROTECTED_POOL)))
 		pool_report_mismatch(e->tag, P, Tag, caller);
 	trace_pool_free(e->tag, f.size, e->type, P, caller);
+	/* Timers, DPCs, work items and lookaside lists living in it. */
+	ntshim_free_check(P, f.size, e->tag, caller);
 
 	if (f.large)
 		pool_free_large(f.large);
@@ -786,6 +846,8 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 	enum pool_lookup what;
 	struct pool_found f = {};
 
+	if (!caller)
+		caller = _RET_IP_;
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
 	rcu_read_lock();

@@ -65,6 +65,8 @@ static inline const char *pool_type_name(bool paged)
 }
 
 /* What pool_outstanding lists for one live block (tracking on). */
+void pool_track_forget_owner(const struct module *owner);
+
 struct pool_track_node {
 	struct list_head link;
 	void *ptr;		/* the caller's pointer */

@@ -190,6 +190,7 @@ u64 ntshim_pool_report_leaks(struct module *owner)
 	u64 total = 0;
 	unsigned int i;
 
+	pool_track_forget_owner(owner);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		struct pool_tag_entry *e = &pool_tags[i];
 		struct ntshim_pool_tag_stats s = {};

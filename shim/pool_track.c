@@ -14,6 +14,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -61,6 +62,34 @@ void pool_track_del(struct pool_track_node *t)
 	spin_lock_irqsave(&tl->lock, flags);
 	list_del(&t->link);
 	spin_unlock_irqrestore(&tl->lock, flags);
+}
+
+/*
+ * @owner unloads with these blocks: ntshim has reported them (pool_leak),
+ * and nothing can free them once ntshim goes too, so kmemleak is told not
+ * to report them a second time.  Only tracked blocks can be found.
+ */
+void pool_track_forget_owner(const struct module *owner)
+{
+	unsigned long flags;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct pool_track_list *tl = per_cpu_ptr(&pool_track_lists, cpu);
+		struct pool_track_node *t;
+
+		spin_lock_irqsave(&tl->lock, flags);
+		list_for_each_entry(t, &tl->blocks, link) {
+			struct pool_hdr *h = (struct pool_hdr *)t->ptr - 1;
+
+			if (READ_ONCE(pool_row_entry(t->row)->owner) != owner)
+				continue;
+			/* big blocks start at the caller's pointer */
+			kmemleak_not_leak(t->size >= PAGE_SIZE ? t->ptr :
+					  (void *)h - h->pad);
+		}
+		spin_unlock_irqrestore(&tl->lock, flags);
+	}
 }
 
 /* One row of pool_outstanding, copied out under the list's lock. */

@@ -50,20 +50,31 @@ EXPORT_SYMBOL_GPL(RtlCompareMemory);
 
 SIZE_T RtlCompareMemoryUlong(PVOID Source, SIZE_T Length, ULONG Pattern)
 {
-	const ULONG *p = Source;
+	const u8 *p = Source;
 	SIZE_T i, n = Length / sizeof(ULONG);
 
-	if (!IS_ALIGNED((unsigned long)Source, sizeof(ULONG)) ||
-	    !IS_ALIGNED(Length, sizeof(ULONG)))
-		return 0;
 	if (unlikely(!Source && Length)) {
 		ntshim_rtl_bad_memory(__func__, Source, NULL,
 				      Length, _RET_IP_);
 		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (p[i] != Pattern)
+	/* Microsoft's documented answer: 0, nothing is read. */
+	if (unlikely(!IS_ALIGNED(Length, sizeof(ULONG)))) {
+		ntshim_rtl_bad_memory("RtlCompareMemoryUlong (Length not a multiple of 4)",
+				      Source, NULL, Length, _RET_IP_);
+		return 0;
+	}
+	/* x86 reads unaligned ULONGs, and so does Windows there: compare. */
+	if (unlikely(!IS_ALIGNED((unsigned long)Source, sizeof(ULONG))))
+		ntshim_rtl_bad_memory("RtlCompareMemoryUlong (unaligned Source)",
+				      Source, NULL, Length, _RET_IP_);
+	for (i = 0; i < n; i++) {
+		ULONG v;
+
+		memcpy(&v, p + i * sizeof(ULONG), sizeof(v));
+		if (v != Pattern)
 			break;
+	}
 	return i * sizeof(ULONG);
 }
 EXPORT_SYMBOL_GPL(RtlCompareMemoryUlong);

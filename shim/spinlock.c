@@ -49,9 +49,13 @@ EXPORT_SYMBOL_GPL(ntshim_spin_kind_slow);
 void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 			     PKLOCK_QUEUE_HANDLE handle, unsigned long caller)
 {
+	/* Never dereference a handle's lock: the handle may be garbage. */
 	if (!handle)
 		ntshim_violation(NTSHIM_V_SPINLOCK_BAD_RELEASE, 0, SpinLock,
-				 caller, "release of a lock that is not held: ignored");
+				 caller, "release of a lock %s: ignored",
+				 spin_is_locked(&SpinLock->Lock) ?
+				 "held by another thread or context" :
+				 "that is not held");
 	else if (!SpinLock)
 		ntshim_violation(NTSHIM_V_SPINLOCK_BAD_RELEASE, 0, handle,
 				 caller, "queued release, handle holds no lock: ignored");
@@ -64,6 +68,12 @@ EXPORT_SYMBOL_GPL(ntshim_spin_bad_release);
 void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 	__releases(lock)
 {
+	if (unlikely(how & NTSHIM_HELD_QUEUED)) {
+		/* KSPIN_LOCK starts with its spinlock_t. */
+		ntshim_violation(NTSHIM_V_SPINLOCK_MIXED, 0, lock, _RET_IP_,
+				 "lock taken by KeAcquireInStackQueuedSpinLock released by KeReleaseSpinLock: released");
+		how &= ~NTSHIM_HELD_QUEUED;
+	}
 	spin_unlock(lock);
 	if (how == NTSHIM_HELD_RAISED || how == NTSHIM_HELD_FIXUP) {
 		/*
@@ -73,10 +83,14 @@ void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 		 * them then, and KeLowerIrql() gives them back.
 		 */
 		if ((how == NTSHIM_HELD_RAISED && lower_to == NTSHIM_NO_LOWER) ||
-		    irqs_disabled())
+		    irqs_disabled()) {
 			ntshim_irql_adopt_bh();
-		else
+		} else {
+			/* Below DISPATCH_LEVEL next: this CPU's DPCs run first. */
+			if (ntshim_irql_drops_below_dispatch(1))
+				ntshim_dpc_run_pending();
 			local_bh_enable();
+		}
 	}
 	if (lower_to != NTSHIM_NO_LOWER && lower_to < KeGetCurrentIrql())
 		KeLowerIrql(lower_to);
@@ -100,6 +114,7 @@ KIRQL KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 	spin_lock_irqsave(&Interrupt->SpinLock.Lock, flags);
 	Interrupt->SavedFlags = flags;
 	Interrupt->SpinLock.HeldHow = NTSHIM_HELD_PLAIN;
+	ntshim_spin_set_owner(&Interrupt->SpinLock);
 	Interrupt->SavedLevel = ntshim_irql_set_level(max(old, sync));
 	return old;
 }
@@ -110,14 +125,16 @@ void KeReleaseInterruptSpinLock(PKINTERRUPT Interrupt, KIRQL OldIrql)
 {
 	unsigned long flags = Interrupt->SavedFlags;
 
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&
-	    unlikely(!spin_is_locked(&Interrupt->SpinLock.Lock))) {
+	if (ntshim_spin_not_held(&Interrupt->SpinLock)) {
 		ntshim_spin_bad_release(&Interrupt->SpinLock, NULL, _RET_IP_);
 		__release(&Interrupt->SpinLock.Lock);
 		return;
 	}
+	ntshim_spin_clear_owner(&Interrupt->SpinLock);
 	ntshim_irql_set_level(Interrupt->SavedLevel);
 	spin_unlock_irqrestore(&Interrupt->SpinLock.Lock, flags);
+	if (__this_cpu_read(ntshim_dpc_pending))
+		ntshim_dpc_lowered();
 }
 EXPORT_SYMBOL_GPL(KeReleaseInterruptSpinLock);
 

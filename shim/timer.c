@@ -253,6 +253,49 @@ BOOLEAN KeReadStateTimer(PKTIMER Timer)
 }
 EXPORT_SYMBOL_GPL(KeReadStateTimer);
 
+static bool timer_in_range(const void *obj, unsigned long lo, unsigned long hi)
+{
+	return (unsigned long)obj >= lo && (unsigned long)obj < hi;
+}
+
+unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
+				     ULONG tag, unsigned long caller)
+{
+	PKTIMER Timer;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	if (list_empty(&ntshim_timers_set))
+		return 0;
+	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
+	for (;;) {
+		bool found = false;
+
+		list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry) {
+			if (timer_in_range(Timer, lo, hi)) {
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			break;
+		if (hrtimer_try_to_cancel(&Timer->Timer) < 0) {
+			raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
+			cpu_relax();
+			raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
+			continue;
+		}
+		timer_unset_locked(Timer);
+		n++;
+		ntshim_deferred_inc(TIMER_CANCELLED);
+		ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, Timer, caller,
+				 "freed pool holds a set KTIMER (set by %pS): cancelled",
+				 (void *)Timer->SetBy);
+	}
+	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
+	return n;
+}
+
 /*
  * Cancel (and report) every set timer that @mod owns (all when NULL).
  * Returns how many it cancelled.

@@ -7,6 +7,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -23,6 +24,46 @@ static const char *const violation_names[NTSHIM_VIOLATION_NR] = {
 #undef NTSHIM_VIOLATION_NAME
 
 static DEFINE_PER_CPU(unsigned long, violation_counts[NTSHIM_VIOLATION_NR]);
+
+/*
+ * The run-time switch of the debug checks inline in the public headers
+ * (see <ntshim/violation.h>): ntshim's build sets the default, the
+ * parameter debug_checks changes it, at load or later.
+ */
+DEFINE_STATIC_KEY_FALSE(ntshim_debug_checks);
+EXPORT_SYMBOL_GPL(ntshim_debug_checks);
+
+static bool debug_checks = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
+static bool debug_checks_live;	/* after init: the parameter moves the key */
+static DEFINE_MUTEX(debug_checks_mutex);
+
+static void debug_checks_apply(void)
+{
+	if (debug_checks)
+		static_branch_enable(&ntshim_debug_checks);
+	else
+		static_branch_disable(&ntshim_debug_checks);
+}
+
+static int debug_checks_set(const char *val, const struct kernel_param *kp)
+{
+	int err;
+
+	mutex_lock(&debug_checks_mutex);
+	err = param_set_bool(val, kp);
+	if (!err && debug_checks_live)
+		debug_checks_apply();
+	mutex_unlock(&debug_checks_mutex);
+	return err;
+}
+
+static const struct kernel_param_ops debug_checks_ops = {
+	.set = debug_checks_set,
+	.get = param_get_bool,
+};
+module_param_cb(debug_checks, &debug_checks_ops, &debug_checks, 0644);
+MODULE_PARM_DESC(debug_checks,
+		 "run the debug misuse checks inline in clients (default: on in CONFIG_NTSHIM_DEBUG builds)");
 
 #define HISTORY_LEN 16
 #define DETAIL_LEN 96
@@ -162,5 +203,9 @@ DEFINE_SHOW_ATTRIBUTE(violations);
 
 void ntshim_violation_init(struct dentry *root)
 {
+	mutex_lock(&debug_checks_mutex);
+	debug_checks_live = true;
+	debug_checks_apply();
+	mutex_unlock(&debug_checks_mutex);
 	debugfs_create_file("violations", 0400, root, NULL, &violations_fops);
 }

@@ -300,6 +300,36 @@ static const void *work_owner_object(struct ntshim_work *w)
 	return container_of(w, WORK_QUEUE_ITEM, Work);
 }
 
+unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller)
+{
+	struct ntshim_work *w, *next;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	if (list_empty(&ntshim_work_queued))
+		return 0;
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	list_for_each_entry_safe(w, next, &ntshim_work_queued, entry) {
+		const void *obj = work_owner_object(w);
+
+		if ((unsigned long)obj < lo || (unsigned long)obj >= hi)
+			continue;
+		/* IoFreeWorkItem()'s deferred free owns those items */
+		if (test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags))
+			continue;
+		if (!work_dequeue_locked(w))
+			continue;
+		n++;
+		ntshim_deferred_inc(WORK_CANCELLED);
+		ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, obj, caller,
+				 "freed pool holds a queued work item (%ps, queued by %pS): cancelled",
+				 w->routine, (void *)w->queued_by);
+	}
+	spin_unlock_irqrestore(&ntshim_work_lock, flags);
+	return n;
+}
+
 /*
  * Cancel and report queued items that @mod owns (all when NULL), then
  * wait for the running ones.  Returns how many it cancelled.

@@ -16,4 +16,6 @@ if [ -d /sys/kernel/debug/ntshim/demos ]; then
 fi
 [ -f ./guest-example.sh ] && sh ./guest-example.sh
 [ -f ./guest-ntpoolmon.sh ] && sh ./guest-ntpoolmon.sh
+# Last: it unloads and reloads ntshim.ko (guest-init skips what is gone).
+[ -f ./guest-lifecycle.sh ] && sh ./guest-lifecycle.sh
 exit 0

@@ -3,7 +3,8 @@
 #
 # parse-results.sh <console.log> <suite>...: read the KTAP blocks that
 # guest-check.sh printed from /sys/kernel/debug/kunit/<suite>/results, the
-# demo blocks, the example driver's and ntpoolmon's verdicts; print one line per suite,
+# demo blocks, the example driver's, ntpoolmon's and the lifecycle steps'
+# verdicts; print one line per suite,
 # then "TOTAL passed=N failed=N skipped=N".  A listed suite with no block,
 # or with fewer results than its plan, counts as failed.
 set -euo pipefail
@@ -36,6 +37,8 @@ suite != "" && /^    not ok [0-9]+ / {
 }
 /^NTSHIM-EXAMPLE: ok/ { epass++; next }
 /^NTSHIM-EXAMPLE: FAIL/ { efail++; failures = failures "  FAIL example: " $0 "\n"; next }
+/^NTSHIM-LIFECYCLE: ok/ { lpass++; next }
+/^NTSHIM-LIFECYCLE: FAIL/ { lfail++; failures = failures "  FAIL lifecycle: " $0 "\n"; next }
 /^NTSHIM-TOOL: ok / { tlpass++; next }
 /^NTSHIM-TOOL: FAIL / { tlfail++; failures = failures "  FAIL tool: " $0 "\n"; next }
 END {
@@ -60,6 +63,7 @@ END {
 	if (dpass + dfail) printf "%-24s %3d passed, %d failed:%s\n", "demos", dpass, dfail, demos
 	if (epass + efail) printf "%-24s %3d passed, %d failed\n", "example driver", epass, efail
 	if (tlpass + tlfail) printf "%-24s %3d passed, %d failed\n", "ntpoolmon (live)", tlpass, tlfail
+	if (lpass + lfail) printf "%-24s %3d passed, %d failed\n", "lifecycle", lpass, lfail
 	if (failures != "") printf "%s", failures
-	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass + tlpass, tfail + dfail + efail + tlfail, tskip
+	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass + tlpass + lpass, tfail + dfail + efail + tlfail + lfail, tskip
 }' "$log"

@@ -2,18 +2,29 @@
 /*
  * Deferred procedure calls (KDPC).
  *
- * A DPC is a work_struct on ntshim's own BH workqueue (WQ_BH, Linux 6.9
- * and later): its routine runs in softirq context on the chosen CPU, so
- * KeGetCurrentIrql() reads DISPATCH_LEVEL there and anything that sleeps
- * is caught by might_sleep().  On older kernels (6.1) the workqueue is a
- * per-CPU high-priority one and the routine runs with bottom halves
- * disabled, which gives the same IRQL and the same sleep checks.
- *
- * A DPC runs on the CPU that queued it, or on the one set with
- * KeSetTargetProcessorDpc() (queue_work_on()); a target CPU that is offline
- * when the DPC is queued falls back to the current one.  Importance is
- * recorded but does not reorder the queue: every DPC runs in queueing order
- * on a high-priority queue.
+ * DPCs run when Windows runs them.  Each CPU has its own DPC queue:
+ *  - queued below DISPATCH_LEVEL for the current CPU (untargeted, or
+ *    targeted at it), the DPC has run before KeInsertQueueDpc() returns;
+ *  - queued at DISPATCH_LEVEL or above for the current CPU, it runs the
+ *    moment the IRQL drops below DISPATCH_LEVEL on that CPU
+ *    (KeLowerIrql(), KeReleaseSpinLock(), KeReleaseInStackQueuedSpinLock()
+ *    and the other releases all drain the queue there), in queue order;
+ *    HighImportance DPCs go to the head of the queue, the others to the
+ *    tail.  If Linux code rather than ntshim lowered the IRQL
+ *    (local_bh_enable(), spin_unlock_bh()), a per-CPU BH work item drains
+ *    the queue when softirqs run;
+ *  - targeted at another CPU, or queued from a hard interrupt or a Linux
+ *    softirq (an hrtimer callback: KTIMER expiry), it goes to ntshim's BH
+ *    workqueue on the target CPU (WQ_BH, Linux 6.9 and later), which
+ *    another CPU is kicked to run at once.
+ * Every DPC routine runs at DISPATCH_LEVEL (softirqs and preemption off,
+ * or in softirq context), so anything that sleeps is caught by
+ * might_sleep().  A queue drain runs at most 64 DPCs before handing the
+ * rest to the BH work item, so a DPC that keeps queueing itself cannot
+ * hold a CPU forever.  On older kernels (6.1) the workqueue is a per-CPU
+ * high-priority one and the routine runs with bottom halves disabled,
+ * which gives the same IRQL and the same sleep checks.  A target CPU
+ * that is offline when the DPC is queued falls back to the current one.
  *
  * Queueing a DPC that is already queued returns FALSE and leaves its
  * arguments alone (normal on Windows, so it is only counted in
@@ -59,7 +70,8 @@ typedef void (*PKDEFERRED_ROUTINE)(struct _KDPC *Dpc, PVOID DeferredContext,
  * @HighImportance:         head
  * @MediumHighImportance:   tail, always requests processing
  *
- * ntshim records it only (see the file comment).
+ * HighImportance puts the DPC at the head of its CPU's queue, the others at
+ * the tail (see the file comment).
  */
 typedef enum _KDPC_IMPORTANCE {
 	LowImportance,
@@ -72,13 +84,15 @@ typedef enum _KDPC_IMPORTANCE {
  * struct _KDPC - a deferred procedure call object
  * @Type:            DpcObject once initialised
  * @Importance:      a KDPC_IMPORTANCE value
- * @Number:          the target CPU, or NTSHIM_DPC_ANY_CPU
+ * @Number:          0, or MAXIMUM_PROCESSORS + the target CPU (as Windows)
  * @DeferredRoutine: the routine
  * @DeferredContext: its context argument
  * @SystemArgument1: first argument of the last KeInsertQueueDpc()
  * @SystemArgument2: second argument of the last KeInsertQueueDpc()
  * @Magic:           private: NTSHIM_DPC_MAGIC once initialised
- * @Flags:           private: bit 0 set while queued
+ * @Flags:           private: bit 0 set while queued, bit 1 while on a
+ *                   CPU's own queue
+ * @QueuedCpu:       private: whose queue, while bit 1 is set
  * @QueuedBy:        private: code address that queued it
  * @QueueEntry:      private: link in ntshim's list of queued DPCs
  * @Work:            private: the work item on the BH workqueue
@@ -95,13 +109,17 @@ typedef struct _KDPC {
 	PVOID SystemArgument2;
 	u32 Magic;
 	unsigned long Flags;
+	unsigned int QueuedCpu;
 	unsigned long QueuedBy;
 	struct list_head QueueEntry;
 	struct work_struct Work;
 } KDPC, *PKDPC, *PRKDPC;
 
 #define NTSHIM_DPC_MAGIC 0x4470634bU	/* "KcpD" */
-#define NTSHIM_DPC_ANY_CPU 0xffff
+/* KDPC.Number of a targeted DPC: MAXIMUM_PROCESSORS + the CPU. */
+#ifndef MAXIMUM_PROCESSORS
+#define MAXIMUM_PROCESSORS 64
+#endif
 
 /**
  * KeInitializeDpc() - initialise a DPC object
@@ -109,8 +127,10 @@ typedef struct _KDPC {
  * @DeferredRoutine: the routine to run at DISPATCH_LEVEL
  * @DeferredContext: its context argument
  *
- * Re-initialising a DPC that is queued is reported (DPC_MISUSE) and
- * ignored.  Any IRQL.
+ * Sets what Windows' KeInitializeDpc() sets: Type, Importance (medium),
+ * Number (0: not targeted), the routine and its context; the system
+ * arguments are left alone.  Re-initialising a DPC that is queued is
+ * reported (DPC_MISUSE) and ignored.  Any IRQL.
  */
 void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
 		     PVOID DeferredContext);
@@ -121,7 +141,9 @@ void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
  * @SystemArgument1: passed to the routine
  * @SystemArgument2: passed to the routine
  *
- * Any IRQL.  The routine runs once per successful queueing.
+ * Any IRQL.  The routine runs once per successful queueing; when it runs
+ * is described at the top of <ntshim/dpc.h> (below DISPATCH_LEVEL on its
+ * own CPU: before this call returns).
  *
  * Return: TRUE if queued; FALSE if it was already queued (its arguments
  * are then unchanged) or is not initialised.
@@ -174,7 +196,7 @@ NTSTATUS KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber);
  * @Dpc:        the DPC
  * @Importance: a KDPC_IMPORTANCE value
  *
- * Recorded only; see the file comment.
+ * HighImportance: the head of the queue; the others: the tail.
  */
 void KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance);
 

@@ -198,6 +198,45 @@ void ntshim_dispatcher_init(PDISPATCHER_HEADER Header, KOBJECTS Type, LONG State
 LONG ntshim_dispatcher_signal(PDISPATCHER_HEADER Header, LONG State);
 
 /**
+ * ntshim_dispatcher_bad_object() - report an object that was never set up
+ * @object: the object (may be NULL)
+ * @what:   the API called
+ * @caller: the caller's code address
+ *
+ * Reports SYNC_BAD_OBJECT.  For the checks below.
+ */
+void ntshim_dispatcher_bad_object(const void *object, const char *what,
+				  unsigned long caller);
+
+/**
+ * ntshim_dispatcher_ok() - is @object an initialised dispatcher object?
+ * @object: a KEVENT, KMUTEX, ... (the DISPATCHER_HEADER comes first)
+ * @lo:     lowest KOBJECTS type the caller accepts
+ * @hi:     highest KOBJECTS type the caller accepts
+ *
+ * Every dispatcher entry point checks this first, in every build: a
+ * zeroed (never initialised) object has no wait list, and a wrong object
+ * has the wrong type.  Windows would bugcheck or corrupt memory; ntshim
+ * reports SYNC_BAD_OBJECT and refuses the call (it returns 0).
+ *
+ * Return: true if the call may go on.
+ */
+static __always_inline bool ntshim_dispatcher_ok(const void *object, UCHAR lo,
+						 UCHAR hi)
+{
+	const DISPATCHER_HEADER *h = object;
+
+	return likely(h && READ_ONCE(h->WaitListHead.Flink) &&
+		      h->Type >= lo && h->Type <= hi);
+}
+
+/* The event calls' check, reporting a bad object for @what. */
+#define ntshim_event_ok(Event, what, caller)                                  \
+	(ntshim_dispatcher_ok(Event, EventNotificationObject,                 \
+			      EventSynchronizationObject) ||                  \
+	 (ntshim_dispatcher_bad_object(Event, what, caller), false))
+
+/**
  * KeInitializeEvent() - initialise an event
  * @Event: the event (resident memory)
  * @Type:  NotificationEvent (stays signalled, wakes every waiter) or
@@ -240,6 +279,8 @@ LONG KePulseEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait);
  */
 static inline LONG KeResetEvent(PRKEVENT Event)
 {
+	if (!ntshim_event_ok(Event, "KeResetEvent", _THIS_IP_))
+		return 0;
 	return xchg(&Event->Header.SignalState, 0);
 }
 
@@ -249,6 +290,8 @@ static inline LONG KeResetEvent(PRKEVENT Event)
  */
 static inline void KeClearEvent(PRKEVENT Event)
 {
+	if (!ntshim_event_ok(Event, "KeClearEvent", _THIS_IP_))
+		return;
 	WRITE_ONCE(Event->Header.SignalState, 0);
 }
 
@@ -260,6 +303,8 @@ static inline void KeClearEvent(PRKEVENT Event)
  */
 static inline LONG KeReadStateEvent(PRKEVENT Event)
 {
+	if (!ntshim_event_ok(Event, "KeReadStateEvent", _THIS_IP_))
+		return 0;
 	return READ_ONCE(Event->Header.SignalState);
 }
 

@@ -46,6 +46,7 @@
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <ntshim/types.h>
 #include <ntshim/debug.h>
@@ -71,6 +72,12 @@ typedef UCHAR KIRQL, *PKIRQL;
  * the highest device IRQL below SYNCH_LEVEL.
  */
 #define NTSHIM_HARDIRQ_LEVEL 11
+
+/*
+ * DPCs waiting on each CPU's own queue (dpc.c): a lowering below
+ * DISPATCH_LEVEL runs them first.  Private to the release fast paths.
+ */
+DECLARE_PER_CPU(unsigned int, ntshim_dpc_pending);
 
 /* Threads at APC_LEVEL right now; private to KeGetCurrentIrql(). */
 extern atomic_t ntshim_apc_threads;

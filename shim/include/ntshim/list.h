@@ -103,6 +103,24 @@ void ntshim_list_bad_insert(const char *op, const LIST_ENTRY *New,
 			    const LIST_ENTRY *Next) __cold __preserve_most;
 
 /**
+ * ntshim_list_insert_linked() - is an entry to insert still linked?
+ * @op:  the DDK call, for the report
+ * @New: the entry
+ *
+ * With ntshim's debug checks on (see <ntshim/violation.h>), every insert
+ * asks this first: an entry whose neighbours both point back at it is
+ * still in a list, and inserting it again (anywhere, not only next to
+ * itself) would corrupt both lists.  Reported as list_corrupt and the
+ * insert is refused.  The entry's own links may be garbage (DDK code
+ * does not initialise an entry before inserting it), so they are read
+ * without faulting.  Without the debug checks only an insert next to the
+ * entry itself is caught.
+ *
+ * Return: true (after reporting) if @New is linked.
+ */
+bool ntshim_list_insert_linked(const char *op, const LIST_ENTRY *New);
+
+/**
  * ntshim_list_bad_remove() - report a refused remove (out of line, cold)
  * @op:       the DDK call that refused it
  * @Entry:    the entry being removed (may be NULL)
@@ -178,8 +196,12 @@ static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
 					       PLIST_ENTRY Next)
 {
 	if (likely(Prev && Next && Next->Blink == Prev &&
-		   Prev->Flink == Next && New != Prev && New != Next))
+		   Prev->Flink == Next && New != Prev && New != Next)) {
+		if (ntshim_checking() &&
+		    unlikely(ntshim_list_insert_linked(op, New)))
+			return false;
 		return true;
+	}
 	ntshim_list_bad_insert(op, New, Prev, Next);
 	return false;
 }

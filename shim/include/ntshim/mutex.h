@@ -129,6 +129,11 @@ LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait);
  */
 static inline LONG KeReadStateMutex(PRKMUTEX Mutex)
 {
+	if (!ntshim_dispatcher_ok(Mutex, MutantObject, MutantObject)) {
+		ntshim_dispatcher_bad_object(Mutex, "KeReadStateMutex",
+					     _THIS_IP_);
+		return 0;
+	}
 	return READ_ONCE(Mutex->Header.SignalState);
 }
 

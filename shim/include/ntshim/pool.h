@@ -4,8 +4,12 @@
  * with poolmon-style per-tag statistics.
  *
  * Every allocation entry point is an inline wrapper that passes the calling
- * module (THIS_MODULE) and the call site (_THIS_IP_) to the runtime, so each
- * block knows its owner and caller at no cost to the driver.
+ * module (THIS_MODULE) to the out-of-line runtime, which takes the call site
+ * from its own return address (NTSHIM_POOL_CALLER): one per call site in
+ * the driver, so each block knows its owner and caller at no cost to the
+ * driver.  (_THIS_IP_ would not do: GCC gives every inlined copy of a
+ * wrapper the same label address, so all call sites in one function
+ * would share one statistics row.)
  *
  * Block layout (see shim/pool.c for the details):
  *  - blocks smaller than PAGE_SIZE carry a 16-byte header right in front
@@ -183,6 +187,12 @@ typedef const struct _POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
 /* The tag ExAllocatePool() uses: poolmon shows it as "None". */
 #define NTSHIM_POOL_DEFAULT_TAG NTSHIM_TAG('N', 'o', 'n', 'e')
 
+/*
+ * The @caller the Ex* wrappers pass: 0 asks the runtime for its return
+ * address, which differs per call site.
+ */
+#define NTSHIM_POOL_CALLER 0UL
+
 /* ntshim_pool_alloc() @how bits besides the EX_POOL_PRIORITY value. */
 #define NTSHIM_POOL_ZERO 0x100
 #define NTSHIM_POOL_PRIORITY_MASK 0xff
@@ -194,7 +204,7 @@ typedef const struct _POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
  * @Tag:      pool tag
  * @how:      an EX_POOL_PRIORITY, ORed with NTSHIM_POOL_ZERO to zero-fill
  * @owner:    the module the block is charged to (THIS_MODULE)
- * @caller:   the call site (_THIS_IP_)
+ * @caller:   the call site, or NTSHIM_POOL_CALLER for the return address
  *
  * Call the Ex* wrappers instead; this is exported for them.
  *
@@ -212,7 +222,7 @@ PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
  * @Params: extended parameters, or NULL
  * @Count:  number of @Params
  * @owner:  the module the block is charged to (THIS_MODULE)
- * @caller: the call site (_THIS_IP_)
+ * @caller: the call site, or NTSHIM_POOL_CALLER for the return address
  *
  * Return: the block, or NULL on failure or misuse.
  */
@@ -224,7 +234,7 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
  * ntshim_pool_free() - the runtime behind ExFreePool/ExFreePoolWithTag
  * @P:      the block
  * @Tag:    0, or the tag the block must carry
- * @caller: the call site (_THIS_IP_)
+ * @caller: the call site, or NTSHIM_POOL_CALLER for the return address
  */
 void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller);
 
@@ -232,7 +242,7 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller);
  * ntshim_pool_block_size() - the runtime behind ExQueryPoolBlockSize
  * @P:             the block
  * @QuotaCharged:  set to FALSE (ntshim charges no quota), may be NULL
- * @caller:        the call site (_THIS_IP_)
+ * @caller:        the call site, or NTSHIM_POOL_CALLER
  *
  * Return: the size asked for when @P was allocated; 0 (and a
  * pool_bad_free violation) if @P is not a live pool block.
@@ -251,6 +261,14 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
  * GFP_ATOMIC and never sleeps, below it GFP_KERNEL); PagedPool at
  * <= APC_LEVEL.  A call at a higher IRQL is a pool_bad_irql violation
  * (BAD_POOL_CALLER 0x08) and returns NULL.
+ *
+ * Exhaustion: when memory runs out the call returns NULL, as Windows'
+ * does; it never invokes the OOM killer, warns or panics.  Below
+ * DISPATCH_LEVEL the allocation is GFP_KERNEL | __GFP_RETRY_MAYFAIL (it
+ * reclaims, then fails), LowPoolPriority adds __GFP_NORETRY instead (one
+ * round of reclaim), at DISPATCH_LEVEL it is GFP_ATOMIC (GFP_NOWAIT for
+ * LowPoolPriority); every request carries __GFP_NOWARN.  Every caller must
+ * check for NULL, whatever the size.
  *
  * Alignment: 16 bytes; SMP_CACHE_BYTES for the CacheAligned types; page
  * aligned for blocks of PAGE_SIZE or more.
@@ -272,7 +290,7 @@ static __always_inline PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType,
 						   ULONG Tag)
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes, Tag,
-				 NormalPoolPriority, THIS_MODULE, _THIS_IP_);
+				 NormalPoolPriority, THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -287,7 +305,7 @@ static __always_inline PVOID ExAllocatePool(POOL_TYPE PoolType,
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes,
 				 NTSHIM_POOL_DEFAULT_TAG, NormalPoolPriority,
-				 THIS_MODULE, _THIS_IP_);
+				 THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -307,7 +325,7 @@ static __always_inline PVOID ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType,
 							ULONG Tag)
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes, Tag,
-				 NormalPoolPriority, THIS_MODULE, _THIS_IP_);
+				 NormalPoolPriority, THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -328,7 +346,7 @@ ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes, Tag,
 				 Priority & NTSHIM_POOL_PRIORITY_MASK,
-				 THIS_MODULE, _THIS_IP_);
+				 THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -345,7 +363,7 @@ static __always_inline PVOID ExAllocatePoolZero(POOL_TYPE PoolType,
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes, Tag,
 				 NormalPoolPriority | NTSHIM_POOL_ZERO,
-				 THIS_MODULE, _THIS_IP_);
+				 THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -361,7 +379,7 @@ static __always_inline PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType,
 							 ULONG Tag)
 {
 	return ntshim_pool_alloc(PoolType, NumberOfBytes, Tag,
-				 NormalPoolPriority, THIS_MODULE, _THIS_IP_);
+				 NormalPoolPriority, THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -386,7 +404,7 @@ static __always_inline PVOID ExAllocatePool2(POOL_FLAGS Flags,
 					     SIZE_T NumberOfBytes, ULONG Tag)
 {
 	return ntshim_pool_alloc3(Flags, NumberOfBytes, Tag, NULL, 0,
-				  THIS_MODULE, _THIS_IP_);
+				  THIS_MODULE, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -411,7 +429,7 @@ ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
 {
 	return ntshim_pool_alloc3(Flags, NumberOfBytes, Tag,
 				  ExtendedParameters, Count, THIS_MODULE,
-				  _THIS_IP_);
+				  NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -432,7 +450,7 @@ ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
  */
 static __always_inline void ExFreePoolWithTag(PVOID P, ULONG Tag)
 {
-	ntshim_pool_free(P, Tag, _THIS_IP_);
+	ntshim_pool_free(P, Tag, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -443,7 +461,7 @@ static __always_inline void ExFreePoolWithTag(PVOID P, ULONG Tag)
  */
 static __always_inline void ExFreePool(PVOID P)
 {
-	ntshim_pool_free(P, 0, _THIS_IP_);
+	ntshim_pool_free(P, 0, NTSHIM_POOL_CALLER);
 }
 
 /**
@@ -458,7 +476,7 @@ static __always_inline void ExFreePool(PVOID P)
 static __always_inline SIZE_T ExQueryPoolBlockSize(PVOID PoolBlock,
 						   PBOOLEAN QuotaCharged)
 {
-	return ntshim_pool_block_size(PoolBlock, QuotaCharged, _THIS_IP_);
+	return ntshim_pool_block_size(PoolBlock, QuotaCharged, NTSHIM_POOL_CALLER);
 }
 
 /**

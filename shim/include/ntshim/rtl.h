@@ -4,12 +4,13 @@
  * functions, RtlCompareMemory and the ULONG-pattern routines out of line.
  *
  * The hot routines are inline wrappers, so FORTIFY_SOURCE still checks
- * constant sizes.  With CONFIG_NTSHIM_DEBUG (make check builds that way)
- * they also catch a NULL pointer with a non-zero length and, for
+ * constant sizes.  With ntshim's debug checks on (ntshim.ko built with
+ * CONFIG_NTSHIM_DEBUG, as make check does, or ntshim.debug_checks=1;
+ * decided by ntshim.ko, not by the client's build) they also catch a NULL pointer with a non-zero length and, for
  * RtlCopyMemory, overlapping buffers: each is reported as the violation
  * rtl_bad_memory_argument and then handled safely (nothing is written, or
- * the copy is done with memmove).  Without it they cost exactly the
- * mem*() call and a bad pointer faults as it would in any kernel code.
+ * the copy is done with memmove).  Off, they cost a patched-out jump and
+ * the mem*() call, and a bad pointer faults as in any kernel code.
  */
 #ifndef _NTSHIM_RTL_H
 #define _NTSHIM_RTL_H
@@ -51,7 +52,7 @@ static __always_inline bool ntshim_rtl_debug_null(const char *what,
 						  const void *src, SIZE_T len,
 						  unsigned long caller)
 {
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) && len && unlikely(!dst || !src)) {
+	if (ntshim_checking() && len && unlikely(!dst || !src)) {
 		ntshim_rtl_bad_memory(what, dst, src, len, caller);
 		return true;
 	}
@@ -70,7 +71,7 @@ static __always_inline void ntshim_rtl_copy(void *dst, const void *src,
 {
 	if (ntshim_rtl_debug_null("RtlCopyMemory", dst, src, len, caller))
 		return;
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) && len &&
+	if (ntshim_checking() && len &&
 	    unlikely((unsigned long)dst < (unsigned long)src + len &&
 		     (unsigned long)src < (unsigned long)dst + len)) {
 		ntshim_rtl_bad_memory("RtlCopyMemory (overlap)", dst, src, len,
@@ -253,11 +254,15 @@ SIZE_T RtlCompareMemory(const void *Source1, const void *Source2,
  * @Length:  its size in bytes; must be a multiple of sizeof(ULONG)
  * @Pattern: the ULONG value compared against each ULONG of @Source
  *
- * Comparison stops at the first ULONG that differs.
+ * Comparison stops at the first ULONG that differs.  Both rules broken
+ * are reported (rtl_bad_memory_argument): a @Length that is not a
+ * multiple of sizeof(ULONG) gives Microsoft's documented 0 without
+ * reading anything; an unaligned @Source is compared anyway, as Windows
+ * on x86/x64 does (the documentation's "0 if not aligned" is not what
+ * the x64 kernel returns).
  *
- * Return: bytes that matched (@Length if all did); 0 if @Source is not
- * ULONG aligned or @Length is not a multiple of sizeof(ULONG), as
- * Microsoft documents.
+ * Return: bytes that matched (@Length if all did); 0 for a @Length that
+ * is not a multiple of sizeof(ULONG).
  */
 SIZE_T RtlCompareMemoryUlong(PVOID Source, SIZE_T Length, ULONG Pattern);
 

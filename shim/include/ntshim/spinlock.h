@@ -31,13 +31,22 @@
  *    driver really can deadlock there, on Windows as on Linux.
  *  - *AtDpcLevel below DISPATCH_LEVEL: IRQL_TOO_LOW; the lock is taken
  *    with spin_lock_bh() so a DPC on this CPU cannot deadlock on it.
- *  - A queued release with a handle that holds nothing (never acquired,
- *    already released): SPINLOCK_BAD_RELEASE, nothing is unlocked.
- * With CONFIG_NTSHIM_DEBUG also:
+ *  - A release by anyone but the holder: a lock that is not held (never
+ *    acquired, released twice), held by another thread, or a queued
+ *    release with a handle that holds nothing (zeroed, never acquired,
+ *    already released, a stale copy): SPINLOCK_BAD_RELEASE, nothing is
+ *    unlocked and no count (IRQL, preempt, softirq) is touched.  The lock
+ *    records its holder (Owner: the task and its context, written after
+ *    the acquire, cleared before the release), so this runs in every
+ *    build for one compare (Windows: Driver Verifier's 0xC4 / 0x51 checks
+ *    SPIN_LOCK_NOT_OWNED).
+ *  - A lock taken by KeAcquireInStackQueuedSpinLock*() and released by
+ *    KeReleaseSpinLock*(): SPINLOCK_MIXED, and the lock is released as
+ *    its acquire took it (softirqs back on, IRQL back to NewIrql).
+ * With ntshim's debug checks on (ntshim.debug_checks, see
+ * <ntshim/violation.h>; decided by ntshim.ko, not by the client's build):
  *  - queued and ordinary acquisition of one lock: SPINLOCK_MIXED, once
- *    per lock (the lock still works: both are the same spinlock_t);
- *  - releasing a lock that is not held, or with a handle whose lock is
- *    not held: SPINLOCK_BAD_RELEASE, nothing is unlocked.
+ *    per lock (the lock still works: both are the same spinlock_t).
  */
 #ifndef _NTSHIM_SPINLOCK_H
 #define _NTSHIM_SPINLOCK_H
@@ -50,6 +59,7 @@
 #define NTSHIM_HELD_RAISED 1	/* spin_lock_bh(), IRQL raised by the acquire */
 #define NTSHIM_HELD_PLAIN 2	/* spin_lock(), at DISPATCH_LEVEL or above */
 #define NTSHIM_HELD_FIXUP 3	/* spin_lock_bh() for an AtDpcLevel misuse */
+#define NTSHIM_HELD_QUEUED 0x10	/* KSPIN_LOCK.HeldHow: a queued acquire */
 
 /* Which API family took the lock, for SPINLOCK_MIXED: KSPIN_LOCK.Kind. */
 #define NTSHIM_LOCK_ORDINARY 1
@@ -64,6 +74,7 @@
  * @Lock:    the Linux spin lock (a qspinlock on x86)
  * @HeldHow: NTSHIM_HELD_*: how the current holder took it (private)
  * @Kind:    NTSHIM_LOCK_*: which acquire family used it (private, debug)
+ * @Owner:   the holder, ntshim_spin_self() (private); 0 when free
  *
  * Windows' KSPIN_LOCK is a ULONG_PTR; ntshim's is larger, so code that
  * assumes sizeof(KSPIN_LOCK) == sizeof(void *) must be adapted.  The
@@ -73,6 +84,7 @@ typedef struct _KSPIN_LOCK {
 	spinlock_t Lock;	/* the lock itself */
 	UCHAR HeldHow;
 	UCHAR Kind;
+	unsigned long Owner;
 } KSPIN_LOCK, *PKSPIN_LOCK;
 
 /**
@@ -116,6 +128,7 @@ typedef struct _KLOCK_QUEUE_HANDLE {
 		spin_lock_init(&(SpinLock)->Lock);                            \
 		(SpinLock)->HeldHow = 0;                                      \
 		(SpinLock)->Kind = 0;                                         \
+		(SpinLock)->Owner = 0;                                        \
 	} while (0)
 
 /**
@@ -159,19 +172,47 @@ void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 	__releases(lock);
 
-/* Debug builds: record the acquire family, report SPINLOCK_MIXED. */
+/* Debug checks on: record the acquire family, report SPINLOCK_MIXED. */
 #define ntshim_spin_kind(SpinLock, kind)                                      \
 	do {                                                                  \
-		if (IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&                        \
+		if (ntshim_checking() &&                                      \
 		    unlikely(READ_ONCE((SpinLock)->Kind) != (kind)))          \
 			ntshim_spin_kind_slow(SpinLock, kind, _THIS_IP_);     \
 	} while (0)
 
-/* Debug builds: is the lock really held before a release? */
+/**
+ * ntshim_spin_self() - who would hold a lock taken here
+ *
+ * The current task with its context in the low bits (1: serving a
+ * softirq, 2: a hard interrupt or NMI), so a DPC or an ISR that
+ * interrupted a holder is not mistaken for it.
+ *
+ * Return: the value KSPIN_LOCK.Owner holds while the caller holds it.
+ */
+static __always_inline unsigned long ntshim_spin_self(void)
+{
+	unsigned long pc = preempt_count();
+
+	return (unsigned long)current |
+	       ((pc & (NMI_MASK | HARDIRQ_MASK)) ? 2 :
+		(pc & SOFTIRQ_OFFSET) ? 1 : 0);
+}
+
+/* Every build: does the caller hold the lock it is releasing? */
 static __always_inline bool ntshim_spin_not_held(PKSPIN_LOCK SpinLock)
 {
-	return IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&
-	       unlikely(!spin_is_locked(&SpinLock->Lock));
+	return unlikely(READ_ONCE(SpinLock->Owner) != ntshim_spin_self());
+}
+
+/* The acquire's last step and the release's first. */
+static __always_inline void ntshim_spin_set_owner(PKSPIN_LOCK SpinLock)
+{
+	WRITE_ONCE(SpinLock->Owner, ntshim_spin_self());
+}
+
+static __always_inline void ntshim_spin_clear_owner(PKSPIN_LOCK SpinLock)
+{
+	WRITE_ONCE(SpinLock->Owner, 0);
 }
 
 /*
@@ -230,7 +271,8 @@ static __always_inline void ntshim_spin_unlock(PKSPIN_LOCK SpinLock, UCHAR how,
 	__releases(&SpinLock->Lock)
 {
 	if (lower_to != NTSHIM_NO_LOWER && likely(how == NTSHIM_HELD_RAISED) &&
-	    likely(!irqs_disabled()))
+	    likely(!irqs_disabled()) &&
+	    likely(!__this_cpu_read(ntshim_dpc_pending)))
 		spin_unlock_bh(&SpinLock->Lock);
 	else if (lower_to == NTSHIM_NO_LOWER && likely(how == NTSHIM_HELD_PLAIN))
 		spin_unlock(&SpinLock->Lock);
@@ -255,6 +297,7 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
 	KIRQL old = ntshim_spin_lock_raise(SpinLock, &how);
 
 	SpinLock->HeldHow = how;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return old;
 }
@@ -308,12 +351,16 @@ static __always_inline void KeReleaseSpinLock(PKSPIN_LOCK SpinLock,
 					      KIRQL NewIrql)
 	__releases(&SpinLock->Lock)
 {
+	UCHAR how;
+
 	if (ntshim_spin_not_held(SpinLock)) {
 		ntshim_spin_bad_release(SpinLock, NULL, _THIS_IP_);
 		__release(&SpinLock->Lock);
 		return;
 	}
-	ntshim_spin_unlock(SpinLock, SpinLock->HeldHow, NewIrql);
+	how = SpinLock->HeldHow;
+	ntshim_spin_clear_owner(SpinLock);
+	ntshim_spin_unlock(SpinLock, how, NewIrql);
 }
 
 /**
@@ -331,6 +378,7 @@ static __always_inline void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 
 	ntshim_spin_lock_dpc(SpinLock, &how);
 	SpinLock->HeldHow = how;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 }
 
@@ -343,12 +391,16 @@ static __always_inline void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 static __always_inline void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
 	__releases(&SpinLock->Lock)
 {
+	UCHAR how;
+
 	if (ntshim_spin_not_held(SpinLock)) {
 		ntshim_spin_bad_release(SpinLock, NULL, _THIS_IP_);
 		__release(&SpinLock->Lock);
 		return;
 	}
-	ntshim_spin_unlock(SpinLock, SpinLock->HeldHow, NTSHIM_NO_LOWER);
+	how = SpinLock->HeldHow;
+	ntshim_spin_clear_owner(SpinLock);
+	ntshim_spin_unlock(SpinLock, how, NTSHIM_NO_LOWER);
 }
 
 /**
@@ -371,6 +423,7 @@ static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock)
 		return false;
 	}
 	SpinLock->HeldHow = how;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return true;
 }
@@ -419,9 +472,9 @@ KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
 	LockHandle->OldIrql = ntshim_spin_lock_raise(SpinLock, &how);
 	LockHandle->HeldHow = how;
 	LockHandle->LockQueue.Lock = SpinLock;
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		LockHandle->Cookie = (unsigned long)SpinLock ^
-				     NTSHIM_HANDLE_COOKIE;
+	LockHandle->Cookie = (unsigned long)SpinLock ^ NTSHIM_HANDLE_COOKIE;
+	SpinLock->HeldHow = how | NTSHIM_HELD_QUEUED;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
@@ -444,15 +497,17 @@ KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
 	ntshim_spin_lock_dpc(SpinLock, &how);
 	LockHandle->HeldHow = how;
 	LockHandle->LockQueue.Lock = SpinLock;
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		LockHandle->Cookie = (unsigned long)SpinLock ^
-				     NTSHIM_HANDLE_COOKIE;
+	LockHandle->Cookie = (unsigned long)SpinLock ^ NTSHIM_HANDLE_COOKIE;
+	SpinLock->HeldHow = how | NTSHIM_HELD_QUEUED;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
 /*
- * The lock a handle holds, or NULL (reported) if it holds none.  Clears
- * the handle so that a second release is caught too.
+ * The lock a handle holds, or NULL (reported) if it holds none: a handle
+ * no acquire filled, one already released, or a stale copy whose lock is
+ * now free, held by someone else or held ordinarily.  Clears the handle
+ * so that a second release is caught too.  Every build.
  */
 static __always_inline PKSPIN_LOCK
 ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle)
@@ -460,16 +515,16 @@ ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle)
 	PKSPIN_LOCK lock = LockHandle->LockQueue.Lock;
 
 	if (unlikely(!lock) ||
-	    (IS_ENABLED(CONFIG_NTSHIM_DEBUG) &&
-	     (unlikely(LockHandle->Cookie !=
-		       ((unsigned long)lock ^ NTSHIM_HANDLE_COOKIE)) ||
-	      ntshim_spin_not_held(lock)))) {
+	    unlikely(LockHandle->Cookie !=
+		     ((unsigned long)lock ^ NTSHIM_HANDLE_COOKIE)) ||
+	    ntshim_spin_not_held(lock) ||
+	    unlikely(!(lock->HeldHow & NTSHIM_HELD_QUEUED))) {
 		ntshim_spin_bad_release(lock, LockHandle, _THIS_IP_);
 		return NULL;
 	}
 	LockHandle->LockQueue.Lock = NULL;
-	if (IS_ENABLED(CONFIG_NTSHIM_DEBUG))
-		LockHandle->Cookie = 0;
+	LockHandle->Cookie = 0;
+	ntshim_spin_clear_owner(lock);
 	return lock;
 }
 

@@ -13,7 +13,26 @@
 #define _NTSHIM_VIOLATION_H
 
 #include <linux/compiler.h>
+#include <linux/jump_label.h>
 #include <ntshim/types.h>
+
+/*
+ * The extra checks (overlapping RtlCopyMemory, NULL Rtl buffers, queued
+ * and ordinary use of one spin lock, ...) are decided by ntshim.ko, not by
+ * how the client was compiled: inline code in the client tests this static
+ * key, which ntshim.ko owns.  It is on when ntshim.ko was built with
+ * CONFIG_NTSHIM_DEBUG, and ntshim.debug_checks=0/1 (module parameter,
+ * writable in /sys/module/ntshim/parameters/) switches it at run time.
+ * Off, each check costs one patched-out jump.
+ */
+DECLARE_STATIC_KEY_FALSE(ntshim_debug_checks);
+
+/**
+ * ntshim_checking() - are ntshim's debug checks on?
+ *
+ * Return: true when ntshim.ko runs its debug checks (see above).
+ */
+#define ntshim_checking() static_branch_unlikely(&ntshim_debug_checks)
 
 /*
  * One list makes both the enum and the names (as lock_events.c does).
@@ -31,11 +50,13 @@
 	V(POOL_DOUBLE_FREE, "pool_double_free")                               \
 	V(POOL_TAG_MISMATCH, "pool_tag_mismatch")                             \
 	V(POOL_LEAK, "pool_leak")                                             \
+	V(POOL_FREE_LIVE_OBJECT, "pool_free_live_object")                     \
 	V(IRQL_RAISE_LOWER, "irql_raise_to_lower")                            \
 	V(IRQL_LOWER_HIGHER, "irql_lower_to_higher")                          \
 	V(IRQL_TOO_HIGH, "irql_too_high")                                     \
 	V(IRQL_TOO_LOW, "irql_too_low")                                       \
 	V(PAGED_CODE, "paged_code_at_dispatch")                               \
+	V(IRQL_THREAD_EXIT, "irql_apc_level_at_thread_exit")                  \
 	V(SPINLOCK_MIXED, "spinlock_mixed_queued_and_plain")                  \
 	V(SPINLOCK_BAD_RELEASE, "spinlock_bad_release")                       \
 	V(LIST_CORRUPT, "list_corrupt")                                       \
