@@ -114,7 +114,8 @@ install-headers:
 	{ echo '# SPDX-License-Identifier: GPL-2.0'; \
 	  echo '# Installed by ntshim $(NTSHIM_VERSION): include from a client module'"'"'s Kbuild.'; \
 	  echo 'ccflags-y += -I$(INCLUDEDIR)/ntshim-ddk -I$(INCLUDEDIR) -Wno-multichar \\'; \
-	  echo '	-Wno-unknown-pragmas -Wno-strict-prototypes -Wno-missing-prototypes \\'; \
+	  echo '	-Wno-unknown-pragmas -Wno-strict-prototypes -Wno-old-style-definition \\'; \
+	  echo '	-Wno-missing-prototypes \\'; \
 	  echo '	-Wno-missing-declarations -fms-extensions -Wno-implicit-fallthrough -Wno-clobbered'; \
 	  echo 'KBUILD_EXTRA_SYMBOLS += $(DATADIR)/$$(KERNELRELEASE)/Module.symvers'; \
 	} > $(DESTDIR)$(DATADIR)/ntshim.mk

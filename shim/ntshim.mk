@@ -23,6 +23,7 @@
 #   -Wno-multichar           pool tags are spelled 'gaTM' (ntshim/tag.h)
 #   -Wno-unknown-pragmas     #pragma warning(...), prefast, alloc_text
 #   -Wno-strict-prototypes   "VOID f();" is valid C and common in DDK code
+#   -Wno-old-style-definition  and so is "VOID f() { }" (W=1 warns on 6.1)
 #   -Wno-missing-prototypes  DDK code defines global helpers without a
 #   -Wno-missing-declarations  prior prototype (W=1 warns)
 #   -fms-extensions          anonymous members of a typedef'd struct type
@@ -34,6 +35,7 @@
 #                            allocation, only reports false alarms there
 NTSHIM_DDK_CFLAGS := -I$(NTSHIM)/shim/include/ddk -I$(NTSHIM)/shim/include \
 	-Wno-multichar -Wno-unknown-pragmas -Wno-strict-prototypes \
+	-Wno-old-style-definition \
 	-Wno-missing-prototypes -Wno-missing-declarations -fms-extensions \
 	-Wno-implicit-fallthrough -Wno-clobbered
 

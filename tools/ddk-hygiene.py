@@ -96,6 +96,8 @@ def main():
         forbidden[n] = 'ddk_end.h removes or redefines it'
     for n in defines(begin) - {'_NTSHIM_DDK_BEGIN_H'}:
         forbidden[n] = 'ddk_begin.h renames it'
+    for n in undefs(begin) - defines(begin):
+        forbidden[n] = 'ddk_begin.h removes it'
     for n in defines(os.path.join(inc, 'sal1.h')) - {'_NTSHIM_SAL1_H'}:
         forbidden[n] = 'sal1.h defines it'
     forbidden.pop('_NTSHIM_DDK_END_H', None)

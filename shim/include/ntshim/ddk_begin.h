@@ -12,7 +12,8 @@
  * every use inside the kernel's own inline functions are renamed together
  * and keep working; afterwards the name is free again.  Names that the
  * kernel defines as macros (__ffs, ffs, current, min, ...) cannot be
- * renamed this way: <ntshim/ddk_end.h> removes them instead.
+ * renamed this way: they are removed, here if no ntshim header uses them,
+ * else by <ntshim/ddk_end.h> after all of ntshim.
  *
  * Which names are renamed depends on the kernel configuration only where
  * the kernel decides between a function and a macro (__cpuid is a
@@ -80,13 +81,20 @@
 #include <linux/workqueue.h>
 #include <linux/nls.h>
 
+/*
+ * The kernel's own macros of these names go now, before any ntshim
+ * header: ntshim uses none of them, and a runtime header read later
+ * (<ntshim/intrinsics.h>) may define the Windows __cpuid().
+ */
+#undef __ffs
+#undef ffs
+#undef ffz
+#undef __cpuid
+
 #undef kstat
 #undef __fls
 #undef fls
 #undef fls64
 #undef __ffs64
-#ifdef CONFIG_PARAVIRT_XXL
-#undef __cpuid
-#endif
 
 #endif /* _NTSHIM_DDK_BEGIN_H */

@@ -20,10 +20,6 @@
 /* Variables, helpers and macros drivers commonly define themselves */
 #undef current
 #undef swap
-#undef __ffs
-#undef ffs
-#undef ffz
-#undef __cpuid
 #undef MIN
 #undef MAX
 #undef ARRAY_SIZE
