@@ -9,8 +9,8 @@
 # resolves the ntshim runtime symbols.
 #
 # -Wno-multichar: DDK code spells pool tags as 'gaTM'; see ntshim/tag.h.
-# -Wno-clobbered: __try is built on a returns_twice setjmp; GCC keeps every
-# value live across such a call in memory (its documented contract for
-# returns_twice), so W=1's -Wclobbered heuristic, which runs before
-# register allocation, only reports false alarms in functions with __try.
+# -Wno-clobbered: __try resumes through a setjmp, so locals a __try body
+# modifies and reads after an exception must be volatile (<ntshim/seh.h>).
+# W=1's -Wclobbered heuristic would flag nearly every function with a
+# __try, mostly wrongly, and misses real cases: the rule is documented.
 ccflags-y += -I$(NTSHIM)/shim/include -Wno-multichar -Wno-clobbered
