@@ -218,14 +218,14 @@ static noinline u64 mix(u64 a, u64 b)
 }
 
 /*
- * Locals written in the body before a raise keep their values in the
- * handler and after it (GCC keeps them in memory around a returns_twice
- * call), even with many values live at once.
+ * The documented rule: locals the body modifies and the handler reads are
+ * volatile, as for setjmp(); then they keep the body's values even with
+ * many values live at once.
  */
 static void seh_locals_survive_test(struct kunit *test)
 {
-	u64 a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
-	int status = 0;
+	volatile u64 a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
+	volatile int status = 0;
 
 	__try {
 		a = mix(a, 10);

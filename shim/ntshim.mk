@@ -28,11 +28,11 @@
 #   -Wno-missing-declarations  prior prototype (W=1 warns)
 #   -fms-extensions          anonymous members of a typedef'd struct type
 #   -Wno-implicit-fallthrough switch cases fall through without annotation
-#   -Wno-clobbered           __try is built on a returns_twice setjmp; GCC
-#                            keeps every value live across such a call in
-#                            memory (its contract for returns_twice), so
-#                            W=1's -Wclobbered, which runs before register
-#                            allocation, only reports false alarms there
+#   -Wno-clobbered           __try resumes through a setjmp, so locals a
+#                            __try body modifies and reads after an
+#                            exception must be volatile (<ntshim/seh.h>);
+#                            W=1's -Wclobbered heuristic flags nearly every
+#                            function with a __try, mostly wrongly
 NTSHIM_DDK_CFLAGS := -I$(NTSHIM)/shim/include/ddk -I$(NTSHIM)/shim/include \
 	-Wno-multichar -Wno-unknown-pragmas -Wno-strict-prototypes \
 	-Wno-old-style-definition \

@@ -31,7 +31,11 @@
  * How it works.  Each __try statement is a for statement that declares
  * its frame (struct ntshim_seh_frame, on the stack) with a cleanup
  * function, so every way out of it (the end, __leave, return, break,
- * goto) passes through ntshim, which runs the __finally block.  The frames
+ * goto) passes through ntshim, which runs the __finally block.  Its
+ * resume point is an ntshim_setjmp() in the statement's loop condition,
+ * so the C rule for setjmp() holds: a local the __try body modifies and
+ * the handler, a __finally run by an exception, or the code after them
+ * reads must be volatile (below).  The frames
  * of one thread in one context (task, softirq, hard interrupt) form a
  * stack; a raise walks it from the innermost frame out.  As on Windows it
  * has two phases: first the filters are evaluated, innermost first, with
@@ -54,12 +58,15 @@
  * held (reported, not repaired).
  *
  * Differences from Microsoft's compiler, which C with GCC cannot avoid:
+ *  - locals modified inside a __try body and read after an exception (in
+ *    the filter, the handler, a __finally, or after the statement) must
+ *    be declared volatile, exactly as with setjmp(): the jump restores
+ *    the registers of the __try's entry, and GCC may keep such a local in
+ *    one (W=1's -Wclobbered would flag nearly every function with a __try,
+ *    mostly wrongly, so ntshim.mk turns it off: the rule is this line);
  *  - break and continue directly in a __try body (not in a loop inside
  *    it) leave the __try: break as an abnormal termination, continue as
  *    the normal end; use __leave, which always works;
- *  - locals modified in the __try body and read in the handler must be in
- *    memory, as for setjmp(): GCC keeps them there in functions that use
- *    __try (returns_twice), but declare them volatile when in doubt;
  *  - a return from inside a __try with a __finally returns its value
  *    the way every value survives a call (callee-saved registers and the
  *    frame): the __finally body runs on the function's own frame;
