@@ -5,6 +5,7 @@
  * declarations and #pragma warning).  Written for ntshim.
  */
 #include <ntddk.h>
+#include <intrin.h>
 
 #include "corpus.h"
 
@@ -125,6 +126,7 @@ int ddk_corpus_msvc(void)
 	CORPUS_HANDLE handle = NULL;
 	ULONG __unaligned *unaligned = &local;
 	PVOID __ptr64 pointer = &local;
+	int cpu[4];
 
 	UNREFERENCED_LOCAL_VARIABLE(handle);
 	DBG_UNREFERENCED_LOCAL_VARIABLE(pointer);
@@ -166,6 +168,10 @@ int ddk_corpus_msvc(void)
 
 	CORPUS_CHECK(RtlCompareMemory(__FUNCTION__, "ddk_corpus_msvc", 16) == 16);
 	CORPUS_CHECK(NTSHIM_TAG('C', 'o', 'r', 'p') == CORPUS_TAG);
+
+	/* <intrin.h>: MSVC's __cpuid; leaf 0 names the highest leaf (>= 1 here). */
+	__cpuid(cpu, 0);
+	CORPUS_CHECK(cpu[0] >= 1);
 	return 0;
 }
 

@@ -1,17 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * <ntintsafe.h> for DDK code built with ntshim: ntshim's DDK environment plus
- * <ntshim/intsafe.h>, where this tree has it.
+ * <ntshim/intsafe.h>.
  */
 #ifndef _NTSHIM_DDK_NTINTSAFE_H
 #define _NTSHIM_DDK_NTINTSAFE_H
 
 #include <ntshim/ddk.h>
-/* sparse 0.6 cannot parse __has_include */
-#ifndef __CHECKER__
-#if __has_include("ntshim/intsafe.h")
 #include <ntshim/intsafe.h>
-#endif
-#endif
 
 #endif /* _NTSHIM_DDK_NTINTSAFE_H */

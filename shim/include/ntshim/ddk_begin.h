@@ -84,7 +84,8 @@
 /*
  * The kernel's own macros of these names go now, before any ntshim
  * header: ntshim uses none of them, and a runtime header read later
- * (<ntshim/intrinsics.h>) may define the Windows __cpuid().
+ * (<ntshim/intrinsics.h>) defines the Windows __cpuid(), which
+ * <ntshim/ddk_end.h> then leaves to <intrin.h>.
  */
 #undef __ffs
 #undef ffs

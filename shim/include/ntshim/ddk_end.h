@@ -19,6 +19,9 @@
 
 /* Variables, helpers and macros drivers commonly define themselves */
 #undef current
+/* MSVC's __cpuid comes with <intrin.h>: gcc ports often bring their own */
+#undef __cpuid
+#undef __cpuidex
 #undef swap
 #undef MIN
 #undef MAX
