@@ -13,5 +13,8 @@ ntshim_compat_flags += $(call ntshim_probe,kunit_vm_mmap,include/kunit/test.h,NT
 # The unwind hint for code that ends a stack walk (renamed in 6.4).
 ntshim_compat_flags += $(call ntshim_probe,macro UNWIND_HINT_END_OF_STACK,arch/x86/include/asm/unwind_hints.h,NTSHIM_HAVE_UNWIND_HINT_EOS)
 
+# <ntshim/objects.h> (object types), for sparse, which lacks __has_include.
+ntshim_compat_flags += $(if $(wildcard $(ntshim_root)/shim/include/ntshim/objects.h),-DNTSHIM_HAVE_OBJECTS_H)
+
 # The version, defined once: dkms.conf's PACKAGE_VERSION.
 ntshim_version := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(ntshim_root)/dkms.conf)

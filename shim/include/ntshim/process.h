@@ -31,7 +31,16 @@
 #include <ntshim/status.h>
 #include <ntshim/event.h>
 
-#if __has_include(<ntshim/objects.h>)
+/* The object types' header, where the tree has it (sparse lacks __has_include). */
+#ifdef __CHECKER__
+#ifdef NTSHIM_HAVE_OBJECTS_H
+#define NTSHIM_PROCESS_OBJECTS_H 1
+#endif
+#elif __has_include(<ntshim/objects.h>)
+#define NTSHIM_PROCESS_OBJECTS_H 1
+#endif
+
+#ifdef NTSHIM_PROCESS_OBJECTS_H
 #include <ntshim/objects.h>
 #else
 struct _EPROCESS;
@@ -76,7 +85,7 @@ typedef VOID KSTART_ROUTINE(PVOID StartContext);
 typedef KSTART_ROUTINE *PKSTART_ROUTINE;
 
 /**
- * typedef OBJECT_HANDLE_INFORMATION - a handle's attributes and access
+ * struct _OBJECT_HANDLE_INFORMATION - a handle's attributes and access
  * @HandleAttributes: OBJ_* flags of the handle
  * @GrantedAccess:    the access granted (the access the handle was made
  *                    with: ntshim does no access checks)
