@@ -146,7 +146,8 @@ static void seh_raise_direct_test(struct kunit *test)
 {
 	struct trace t = { };
 	NTSTATUS code = STATUS_SUCCESS;
-	PEXCEPTION_POINTERS info = NULL;
+	/* written by the filter: volatile, as seh.h says */
+	PEXCEPTION_POINTERS volatile info = NULL;
 	u64 unhandled = violations(NTSHIM_V_SEH_UNHANDLED);
 
 	__try {

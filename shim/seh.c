@@ -272,6 +272,8 @@ static noinline bool seh_enter_filter(struct ntshim_seh_frame *f)
 	f->stack_len = len;
 	f->state = NTSHIM_SEH_FILTER;
 	ntshim_seh_copy(copy, (void *)lo, len);
+	/* the filter runs over frames that did not return: stale redzones */
+	seh_unpoison_below(f->jb.regs[JB_RSP]);
 	seh_longjmp(&f->jb);
 }
 
@@ -364,8 +366,8 @@ static void seh_unhandled(const EXCEPTION_RECORD *rec, const char *why)
 			 ntshim_status_name(rec->ExceptionCode), why);
 }
 
-void ntshim_seh_raise(NTSTATUS Code, unsigned long caller, ULONG_PTR info,
-		      ULONG_PTR addr)
+void ntshim_seh_raise(NTSTATUS Code, unsigned long caller,
+		      unsigned long info, unsigned long addr)
 {
 	EXCEPTION_RECORD rec = {
 		.ExceptionCode = Code,
@@ -472,6 +474,7 @@ void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f)
 		f->unwind_target = NULL;
 		/* The frame is the caller's: nothing to abandon or check. */
 		f->state = NTSHIM_SEH_FINALLY_ENTER;
+		seh_unpoison_below(f->jb.regs[JB_RSP]);
 		seh_longjmp(&f->jb);
 	case NTSHIM_SEH_FINALLY:
 		if (f->unwind_target)
@@ -492,8 +495,10 @@ void ntshim_seh_leave(struct ntshim_seh_frame *f)
 				 "__leave outside a __try body: ignored");
 		return;
 	}
-	if (SEH_CAN_JUMP)
+	if (SEH_CAN_JUMP) {
+		seh_unpoison_below(f->jb.regs[JB_RSP]);
 		seh_longjmp(&f->jb);
+	}
 }
 EXPORT_SYMBOL_GPL(ntshim_seh_leave);
 

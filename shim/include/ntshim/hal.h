@@ -71,9 +71,9 @@ typedef enum _BUS_DATA_TYPE {
 typedef struct _PCI_SLOT_NUMBER {
 	union {
 		struct {
-			ULONG DeviceNumber:5;
-			ULONG FunctionNumber:3;
-			ULONG Reserved:24;
+			ULONG DeviceNumber : 5;
+			ULONG FunctionNumber : 3;
+			ULONG Reserved : 24;
 		} bits;
 		ULONG AsULONG;
 	} u;

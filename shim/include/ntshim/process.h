@@ -36,7 +36,6 @@
 struct _OBJECT_TYPE;
 typedef struct _OBJECT_TYPE *POBJECT_TYPE;
 
-
 /* Object types for ObReferenceObjectByHandle(), used as *PsThreadType. */
 extern POBJECT_TYPE *PsThreadType;
 extern POBJECT_TYPE *PsProcessType;
@@ -49,7 +48,7 @@ typedef VOID KSTART_ROUTINE(PVOID StartContext);
 typedef KSTART_ROUTINE *PKSTART_ROUTINE;
 
 /**
- * typedef OBJECT_HANDLE_INFORMATION - a handle's attributes and access
+ * struct _OBJECT_HANDLE_INFORMATION - a handle's attributes and access
  * @HandleAttributes: OBJ_* flags of the handle
  * @GrantedAccess:    the access granted (the access the handle was made
  *                    with: ntshim does no access checks)

@@ -33,9 +33,9 @@
  * function, so every way out of it (the end, __leave, return, break,
  * goto) passes through ntshim, which runs the __finally block.  Its
  * resume point is an ntshim_setjmp() in the statement's loop condition,
- * so the C rule for setjmp() holds: a local the __try body modifies and
- * the handler, a __finally run by an exception, or the code after them
- * reads must be volatile (below).  The frames
+ * so the C rule for setjmp() holds: a local the __try body or a filter
+ * modifies and the handler, a __finally run by an exception, or the code
+ * after them reads must be volatile (below).  The frames
  * of one thread in one context (task, softirq, hard interrupt) form a
  * stack; a raise walks it from the innermost frame out.  As on Windows it
  * has two phases: first the filters are evaluated, innermost first, with
@@ -58,9 +58,9 @@
  * held (reported, not repaired).
  *
  * Differences from Microsoft's compiler, which C with GCC cannot avoid:
- *  - locals modified inside a __try body and read after an exception (in
- *    the filter, the handler, a __finally, or after the statement) must
- *    be declared volatile, exactly as with setjmp(): the jump restores
+ *  - locals modified inside a __try body or a filter and read after an
+ *    exception (in a filter, the handler, a __finally, or after the
+ *    statement) must be declared volatile, as with setjmp(): the jump restores
  *    the registers of the __try's entry, and GCC may keep such a local in
  *    one (W=1's -Wclobbered would flag nearly every function with a __try,
  *    mostly wrongly, so ntshim.mk turns it off: the rule is this line);
@@ -325,8 +325,8 @@ unsigned int ntshim_seh_depth(void);
  * Does not return when a handler accepts the exception.  When none does,
  * or at NMI level, the raise is reported as seh_unhandled and returns.
  */
-void ntshim_seh_raise(NTSTATUS Code, unsigned long caller, ULONG_PTR info,
-		      ULONG_PTR addr);
+void ntshim_seh_raise(NTSTATUS Code, unsigned long caller,
+		      unsigned long info, unsigned long addr);
 
 /**
  * ExRaiseStatus() - raise an exception with a status code
