@@ -58,6 +58,7 @@ struct dpc_cpu {
 	struct work_struct backstop;	/* drains it when Linux lowers */
 	bool draining;			/* this CPU, BHs off: no nesting */
 };
+
 static DEFINE_PER_CPU(struct dpc_cpu, dpc_cpus);
 
 /*
@@ -69,7 +70,6 @@ EXPORT_PER_CPU_SYMBOL_GPL(ntshim_dpc_pending);
 
 static bool dpc_ready;	/* the per-CPU queues are set up */
 static unsigned int dpc_queued_count;	/* under ntshim_dpc_lock */
-
 
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
@@ -490,6 +490,7 @@ int ntshim_dpc_init(void)
 		INIT_LIST_HEAD(&dc->queue);
 		INIT_WORK(&dc->backstop, dpc_backstop);
 	}
+	/* the queues above before any insert may use them */
 	smp_store_release(&dpc_ready, true);
 	return 0;
 }
