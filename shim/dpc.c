@@ -20,6 +20,7 @@
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -347,6 +348,8 @@ void KeFlushQueuedDpcs(void)
 	}
 	ntshim_deferred_inc(DPC_FLUSHES);
 	flush_workqueue(ntshim_dpc_wq);
+	/* and the drains other CPUs are in (softirqs off: RCU readers) */
+	synchronize_rcu();
 }
 EXPORT_SYMBOL_GPL(KeFlushQueuedDpcs);
 
@@ -472,6 +475,8 @@ unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
 		n += dpc_cancel_list(&per_cpu(dpc_cpus, cpu).queue, mod, why);
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 	flush_workqueue(ntshim_dpc_wq);
+	/* a drain in task context runs with softirqs off: an RCU reader */
+	synchronize_rcu();
 	return n;
 }
 
