@@ -398,13 +398,16 @@ static void dpc_lower_run(struct kunit *test, enum dpc_lower_how how)
 		break;
 	case BY_SPIN_LOCK:
 		KeAcquireSpinLock(&lock, &old);
+		__release(&lock.Lock);	/* sparse: released in the next switch */
 		break;
 	case BY_QUEUED_LOCK:
 		KeAcquireInStackQueuedSpinLock(&lock, &handle);
+		__release(&lock.Lock);
 		break;
 	case BY_AT_DPC_LEVEL:
 		KeRaiseIrql(DISPATCH_LEVEL, &old);
 		KeAcquireSpinLockAtDpcLevel(&lock);
+		__release(&lock.Lock);
 		break;
 	}
 	for (i = 0; i < 5; i++)
@@ -417,12 +420,15 @@ static void dpc_lower_run(struct kunit *test, enum dpc_lower_how how)
 		KeLowerIrql(old);
 		break;
 	case BY_SPIN_LOCK:
+		__acquire(&lock.Lock);
 		KeReleaseSpinLock(&lock, old);
 		break;
 	case BY_QUEUED_LOCK:
+		__acquire(&lock.Lock);
 		KeReleaseInStackQueuedSpinLock(&handle);
 		break;
 	case BY_AT_DPC_LEVEL:
+		__acquire(&lock.Lock);
 		KeReleaseSpinLock(&lock, old);
 		break;
 	}

@@ -719,8 +719,8 @@ static void ntshim_spinlock_release_other_thread_test(struct kunit *test)
 		wake_up_process(t[i]);
 	}
 	/* kthread_stop() before a thread ran would skip its function */
-	for (i = 0; i < 2000 && atomic_read(&f->stage) != 3; i++)
-		msleep(10);
+	for (i = 0; i < 1000 && atomic_read(&f->stage) != 3; i++)
+		msleep(20);
 	for (i = 0; i < 2; i++) {
 		kthread_stop(t[i]);
 		put_task_struct(t[i]);

@@ -20,6 +20,7 @@
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -58,6 +59,7 @@ struct dpc_cpu {
 	struct work_struct backstop;	/* drains it when Linux lowers */
 	bool draining;			/* this CPU, BHs off: no nesting */
 };
+
 static DEFINE_PER_CPU(struct dpc_cpu, dpc_cpus);
 
 /*
@@ -69,7 +71,6 @@ EXPORT_PER_CPU_SYMBOL_GPL(ntshim_dpc_pending);
 
 static bool dpc_ready;	/* the per-CPU queues are set up */
 static unsigned int dpc_queued_count;	/* under ntshim_dpc_lock */
-
 
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
@@ -347,6 +348,8 @@ void KeFlushQueuedDpcs(void)
 	}
 	ntshim_deferred_inc(DPC_FLUSHES);
 	flush_workqueue(ntshim_dpc_wq);
+	/* and the drains other CPUs are in (softirqs off: RCU readers) */
+	synchronize_rcu();
 }
 EXPORT_SYMBOL_GPL(KeFlushQueuedDpcs);
 
@@ -472,6 +475,8 @@ unsigned int ntshim_dpc_cancel(const struct module *mod, const char *why)
 		n += dpc_cancel_list(&per_cpu(dpc_cpus, cpu).queue, mod, why);
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 	flush_workqueue(ntshim_dpc_wq);
+	/* a drain in task context runs with softirqs off: an RCU reader */
+	synchronize_rcu();
 	return n;
 }
 
@@ -490,6 +495,7 @@ int ntshim_dpc_init(void)
 		INIT_LIST_HEAD(&dc->queue);
 		INIT_WORK(&dc->backstop, dpc_backstop);
 	}
+	/* the queues above before any insert may use them */
 	smp_store_release(&dpc_ready, true);
 	return 0;
 }

@@ -820,7 +820,9 @@ unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
 		found = false;
 		spin_lock_irqsave(&lookaside_lists_lock, flags);
 		list_for_each_entry(L, &lookaside_lists, ListEntry) {
-			if ((unsigned long)L >= lo && (unsigned long)L < hi) {
+			unsigned long at = (unsigned long)L;
+
+			if (at >= lo && at < hi) {
 				list_del_init(&L->ListEntry);
 				found = true;
 				break;

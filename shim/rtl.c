@@ -60,14 +60,14 @@ SIZE_T RtlCompareMemoryUlong(PVOID Source, SIZE_T Length, ULONG Pattern)
 	}
 	/* Microsoft's documented answer: 0, nothing is read. */
 	if (unlikely(!IS_ALIGNED(Length, sizeof(ULONG)))) {
-		ntshim_rtl_bad_memory("RtlCompareMemoryUlong (Length not a multiple of 4)",
-				      Source, NULL, Length, _RET_IP_);
+		ntshim_rtl_bad_memory(__func__, Source, NULL, Length,
+				      _RET_IP_);
 		return 0;
 	}
 	/* x86 reads unaligned ULONGs, and so does Windows there: compare. */
 	if (unlikely(!IS_ALIGNED((unsigned long)Source, sizeof(ULONG))))
-		ntshim_rtl_bad_memory("RtlCompareMemoryUlong (unaligned Source)",
-				      Source, NULL, Length, _RET_IP_);
+		ntshim_rtl_bad_memory(__func__, Source, NULL, Length,
+				      _RET_IP_);
 	for (i = 0; i < n; i++) {
 		ULONG v;
 

@@ -231,10 +231,15 @@ static __always_inline bool ntshim_dispatcher_ok(const void *object, UCHAR lo,
 }
 
 /* The event calls' check, reporting a bad object for @what. */
-#define ntshim_event_ok(Event, what, caller)                                  \
-	(ntshim_dispatcher_ok(Event, EventNotificationObject,                 \
-			      EventSynchronizationObject) ||                  \
-	 (ntshim_dispatcher_bad_object(Event, what, caller), false))
+static __always_inline bool ntshim_event_ok(const void *Event, const char *what,
+					    unsigned long caller)
+{
+	if (ntshim_dispatcher_ok(Event, EventNotificationObject,
+				 EventSynchronizationObject))
+		return true;
+	ntshim_dispatcher_bad_object(Event, what, caller);
+	return false;
+}
 
 /**
  * KeInitializeEvent() - initialise an event

@@ -4,9 +4,10 @@
  * functions, RtlCompareMemory and the ULONG-pattern routines out of line.
  *
  * The hot routines are inline wrappers, so FORTIFY_SOURCE still checks
- * constant sizes.  With ntshim's debug checks on (ntshim.ko built with
- * CONFIG_NTSHIM_DEBUG, as make check does, or ntshim.debug_checks=1;
- * decided by ntshim.ko, not by the client's build) they also catch a NULL pointer with a non-zero length and, for
+ * constant sizes.  With ntshim's debug checks on (ntshim.ko built
+ * with CONFIG_NTSHIM_DEBUG, as make check does, or
+ * ntshim.debug_checks=1: decided by ntshim.ko, not by the client's
+ * build) they also catch a NULL pointer with a non-zero length and, for
  * RtlCopyMemory, overlapping buffers: each is reported as the violation
  * rtl_bad_memory_argument and then handled safely (nothing is written, or
  * the copy is done with memmove).  Off, they cost a patched-out jump and

@@ -53,7 +53,7 @@ static VOID rearm_timer_routine(PKDPC Dpc, PVOID Context, PVOID Arg1,
 static VOID rearm_work_routine(PVOID Parameter)
 {
 	atomic_inc(&rearm_runs);
-	msleep(5);
+	msleep(20);
 	ExQueueWorkItem(&rearm_work, DelayedWorkQueue);
 }
 
