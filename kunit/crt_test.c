@@ -381,6 +381,20 @@ static void ntshim_crt_format_counted_string_test(struct kunit *test)
 	EXPECT_FMT(test, "(null)", "%wZ", null_ptr);
 }
 
+/* DbgPrint takes Windows' conversions; a refused format is reported. */
+static void ntshim_crt_dbgprint_test(struct kunit *test)
+{
+	static WCHAR buf[] = { 'd', 'b', 'g' };
+	UNICODE_STRING us = { .Length = 6, .MaximumLength = 6, .Buffer = buf };
+
+	KUNIT_EXPECT_EQ(test, DbgPrint("ntshim crt test: %wZ %ws %I64x\n", &us,
+				       L"wide", 0x123456789ULL), 0);
+	KUNIT_EXPECT_EQ(test, DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_TRACE_LEVEL,
+					 "ntshim crt test: %S\n", L"trace"), 0);
+	KUNIT_EXPECT_EQ(test, DbgPrint("ntshim crt test: %n\n", NULL),
+			(ULONG)STATUS_INVALID_PARAMETER);
+}
+
 /* l is 32 bits (Windows' long); I64, ll 64; I and z pointer-sized. */
 static void ntshim_crt_format_sizes_test(struct kunit *test)
 {
@@ -516,6 +530,7 @@ static void ntshim_crt_sprintf_s_test(struct kunit *test)
 }
 
 static struct kunit_case ntshim_crt_cases[] = {
+	KUNIT_CASE(ntshim_crt_dbgprint_test),
 	KUNIT_CASE(ntshim_crt_wcslen_test),
 	KUNIT_CASE(ntshim_crt_wcscmp_test),
 	KUNIT_CASE(ntshim_crt_wcsicmp_test),

@@ -9,46 +9,65 @@
 #include <linux/atomic.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <ntshim/crt.h>
 #include <ntshim/debug.h>
+#include <ntshim/status.h>
+
+/* Windows' DbgPrint buffer: longer messages are cut. */
+#define DBG_PRINT_MAX 512
+
+/* Format with the Windows engine and hand the text to printk at @level. */
+static ULONG dbg_vprint(const char *level, PCSTR Format, va_list args)
+{
+	char buf[DBG_PRINT_MAX];
+	size_t len;
+
+	if (ntshim_vformat(buf, sizeof(buf) - 1, false, Format, args, &len)) {
+		printk("%s(bad DbgPrint format) %s", level,
+		       Format ? Format : "(null)");
+		return (ULONG)STATUS_INVALID_PARAMETER;
+	}
+	buf[min(len, sizeof(buf) - 1)] = 0;
+	printk("%s%s", level, buf);
+	return 0;
+}
 
 ULONG DbgPrint(PCSTR Format, ...)
 {
-	struct va_format vaf;
 	va_list args;
+	ULONG ret;
 
 	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
-	pr_info("%pV", &vaf);
+	ret = dbg_vprint(KERN_INFO, Format, args);
 	va_end(args);
-	return 0;
+	return ret;
 }
 EXPORT_SYMBOL_GPL(DbgPrint);
 
 ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
-	struct va_format vaf;
+	const char *level;
 	va_list args;
+	ULONG ret;
 
-	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
 	switch (Level) {
 	case DPFLTR_ERROR_LEVEL:
-		pr_err("%pV", &vaf);
+		level = KERN_ERR;
 		break;
 	case DPFLTR_WARNING_LEVEL:
-		pr_warn("%pV", &vaf);
+		level = KERN_WARNING;
 		break;
 	case DPFLTR_INFO_LEVEL:
-		pr_info("%pV", &vaf);
+		level = KERN_INFO;
 		break;
 	default:
-		pr_debug("%pV", &vaf);
+		level = KERN_DEBUG;
 		break;
 	}
+	va_start(args, Format);
+	ret = dbg_vprint(level, Format, args);
 	va_end(args);
-	return 0;
+	return ret;
 }
 EXPORT_SYMBOL_GPL(DbgPrintEx);
 

@@ -8,8 +8,9 @@
  * (pr_err, rate limited) and execution carries on: there is no kernel
  * debugger to break into, and a WARN would taint the kernel.
  *
- * Format strings go to printk(), so Windows-only conversions (%ws, %wZ,
- * %I64d) must be ported (%ls is not supported either; convert to UTF-8).
+ * Format strings are Windows' (ntshim_vformat() in <ntshim/crt.h>): %ws,
+ * %wZ, %Z, %I64d and the rest work as in the DDK, and wide text is printed
+ * as UTF-8.
  */
 #ifndef _NTSHIM_DEBUG_H
 #define _NTSHIM_DEBUG_H
@@ -35,30 +36,33 @@
 
 /**
  * DbgPrint() - print a debug message
- * @Format: printk format string
+ * @Format: format string with Windows' conversions (%ws, %wZ, %I64x, ...)
  *
  * Printed at KERN_INFO, without a prefix (the driver's own text).  Safe
  * in any context and in every build; KdPrint() prints in checked builds
- * only.
+ * only.  As on Windows, one call prints at most 512 bytes.  Not marked
+ * __printf: gcc's format checking knows printk's conversions, not the
+ * DDK's, and would warn on correct DDK code.
  *
- * Return: STATUS_SUCCESS (0).
+ * Return: STATUS_SUCCESS (0), or STATUS_INVALID_PARAMETER for a format the
+ * engine refuses (its text is printed instead).
  */
-__printf(1, 2) ULONG DbgPrint(PCSTR Format, ...);
+ULONG DbgPrint(PCSTR Format, ...);
 
 /**
  * DbgPrintEx() - print a debug message with a component and a level
  * @ComponentId: DPFLTR_*_ID; not used for filtering
  * @Level:       DPFLTR_ERROR_LEVEL .. DPFLTR_INFO_LEVEL, or a bit mask
- * @Format:      printk format string
+ * @Format:      format string, as for DbgPrint()
  *
- * The level picks the printk level: error pr_err, warning pr_warn, info
- * pr_info, trace and everything else pr_debug (off unless dynamic debug
- * enables it, as Windows filters those levels out by default).
+ * The level picks the printk level: error KERN_ERR, warning KERN_WARNING,
+ * info KERN_INFO, trace and everything else KERN_DEBUG (in the log, not
+ * on a console at the default log level, much as Windows filters those
+ * levels out by default).
  *
- * Return: STATUS_SUCCESS (0).
+ * Return: as DbgPrint().
  */
-__printf(3, 4) ULONG DbgPrintEx(ULONG ComponentId, ULONG Level,
-				PCSTR Format, ...);
+ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
 
 /**
  * RtlAssert() - report a failed assertion
