@@ -90,6 +90,7 @@ run_vm() {
 	# the hard timeout below catches real hangs.
 	local cmdline="console=ttyS0 panic=-1 oops=panic loglevel=7 kmemleak=on"
 	cmdline="$cmdline watchdog_thresh=60 rcupdate.rcu_cpu_stall_timeout=120"
+	cmdline="$cmdline workqueue.watchdog_thresh=120"
 	[ -z "${NTSHIM_KUNIT_FILTER:-}" ] ||
 		cmdline="$cmdline kunit.filter_glob=$NTSHIM_KUNIT_FILTER"
 	# One guest at a time: the cores are shared, and TCG guests that
