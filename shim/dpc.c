@@ -235,6 +235,12 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 
 	if (!dpc_valid(Dpc, caller, "KeInsertQueueDpc"))
 		return FALSE;
+	if (ntshim_rearm_refused(Dpc, Dpc->DeferredRoutine)) {
+		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, caller,
+				 "DPC %ps queued while its module unloads: refused",
+				 Dpc->DeferredRoutine);
+		return FALSE;
+	}
 
 	/* Below DISPATCH_LEVEL: raise for the drain (and to stay on this CPU). */
 	if (dpc_ready && dpc_task_context() && !ntshim_irql_at_least_dispatch()) {

@@ -55,6 +55,21 @@ static inline bool ntshim_owns(const struct module *mod,
 }
 
 /*
+ * The module whose deferred work is being cancelled right now, or NULL.
+ * While it is set, a timer, DPC or work item of that module cannot be
+ * armed again (a routine still running would re-arm itself after the
+ * pass that looked for it): the set or queue call is refused.
+ */
+extern const struct module *ntshim_going_module;
+
+static inline bool ntshim_rearm_refused(const void *obj, const void *code)
+{
+	const struct module *mod = READ_ONCE(ntshim_going_module);
+
+	return unlikely(mod) && ntshim_owns(mod, NULL, obj, code);
+}
+
+/*
  * What a going module leaves behind, each area's part.  @mod NULL means
  * everything.  The cancel calls return how many they cancelled, so the
  * owner can repeat until objects that re-arm each other are all stopped.

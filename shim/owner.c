@@ -30,20 +30,29 @@
 /* Enough for any honest chain of objects re-arming each other. */
 #define OWNER_MAX_PASSES 64
 
+const struct module *ntshim_going_module;
+
 static void owner_cancel_deferred(const struct module *mod, const char *why)
 {
 	unsigned int pass, n;
 
+	/* From here on nothing of @mod can be armed again. */
+	if (mod) {
+		WRITE_ONCE(ntshim_going_module, mod);
+		synchronize_rcu();	/* callers that missed it are done */
+	}
 	for (pass = 0; pass < OWNER_MAX_PASSES; pass++) {
 		/* Timers queue DPCs; DPCs set timers and queue work items. */
 		n = ntshim_timer_cancel(mod, why);
 		n += ntshim_dpc_cancel(mod, why);
 		n += ntshim_workitem_cancel(mod, why);
 		if (!n)
-			return;
+			goto out;
 	}
 	pr_err("%s: deferred work still re-arming after %u passes\n",
 	       mod ? mod->name : "ntshim", OWNER_MAX_PASSES);
+out:
+	WRITE_ONCE(ntshim_going_module, NULL);
 }
 
 /**

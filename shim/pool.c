@@ -189,6 +189,13 @@ static bool pool_large_still_free(const void *p)
 			return true;	/* unmapped: nobody has it */
 	} else if (!virt_addr_valid(p)) {
 		return false;
+	} else if (folio_test_slab(virt_to_folio(p))) {
+		/*
+		 * A slab object: the allocator and KASAN keep their free
+		 * metadata in it, so the marker proves nothing; trust the
+		 * ring (only the page allocator's big blocks are told apart).
+		 */
+		return true;
 	}
 	if (debug_pagealloc_enabled_static() || is_vmalloc_addr(p)) {
 		if (copy_from_kernel_nofault(&v, word, sizeof(v)))
@@ -196,7 +203,8 @@ static bool pool_large_still_free(const void *p)
 	} else {
 		v = READ_ONCE_NOCHECK(*word);	/* freed memory: no KASAN report */
 	}
-	return v == pool_large_marker(p);
+	/* the marker, or the page poisoning pattern over freed pages */
+	return v == pool_large_marker(p) || v == 0xaaaaaaaaaaaaaaaaULL;
 }
 
 static bool pool_recently_freed(const void *p)

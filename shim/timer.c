@@ -198,6 +198,12 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
 				 Period);
 		Period = 0;
 	}
+	if (ntshim_rearm_refused(Timer, (void *)caller) ||
+	    (Dpc && ntshim_rearm_refused(NULL, Dpc->DeferredRoutine))) {
+		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, caller,
+				 "timer set while its module unloads: refused");
+		return FALSE;
+	}
 	mode = due_to_ktime(DueTime.QuadPart, &clock, &expires);
 
 	timer_stop_and_lock(Timer, &flags);

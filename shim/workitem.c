@@ -88,6 +88,12 @@ static bool work_queue(struct ntshim_work *w, void *routine,
 
 	if (type == CriticalWorkQueue || type == HyperCriticalWorkQueue)
 		wq = ntshim_work_hi_wq;
+	if (ntshim_rearm_refused(obj, routine)) {
+		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, obj, caller,
+				 "work item %ps queued while its module unloads: refused",
+				 routine);
+		return false;
+	}
 
 	spin_lock_irqsave(&ntshim_work_lock, flags);
 	if (test_bit(NTSHIM_WORK_QUEUED, &w->flags) ||
