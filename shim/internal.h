@@ -6,8 +6,10 @@
 #ifndef _NTSHIM_INTERNAL_H
 #define _NTSHIM_INTERNAL_H
 
+#include <linux/bug.h>
 #include <linux/module.h>
 #include <ntshim/dpc.h>
+#include <ntshim/seh.h>
 
 #include "test_exports.h"
 
@@ -97,11 +99,20 @@ void ntshim_seh_restore_jump(unsigned long dst, const void *src,
 void ntshim_seh_copy(void *dst, const void *src, unsigned long len);
 /* Tail-called by the assembly's ntshim_seh_scope_exit(). */
 void ntshim_seh_scope_exit_c(struct ntshim_seh_frame *f);
+/* Clear KASAN's stale stack redzones from here up to @top (seh.c). */
+void ntshim_seh_unpoison_below(unsigned long top);
+
 /*
- * Jump up the current stack to @jb's ntshim_setjmp() (seh.c).  Never
- * returns; not declared so, for objtool's sake in other files.
+ * Jump up the current stack to @jb's ntshim_setjmp().  Inline, ending in
+ * BUG(), so that objtool sees the dead end in the caller itself.
  */
-void ntshim_seh_jump(struct ntshim_jmp_buf *jb);
+static inline void __noreturn ntshim_seh_jump(struct ntshim_jmp_buf *jb)
+{
+	ntshim_seh_unpoison_below(jb->regs[6]);	/* the stack pointer */
+	ntshim_longjmp(jb, 1);
+	BUG();
+}
+
 /* Forget the current task's __try frames: it leaves them for good. */
 void ntshim_seh_drop_task_frames(void);
 

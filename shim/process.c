@@ -21,6 +21,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/wait.h>
 #include <linux/xarray.h>
 #include <ntshim/irql.h>
@@ -258,6 +259,7 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ACCESS_MASK DesiredAccess,
 			      HANDLE ProcessHandle, PCLIENT_ID ClientId,
 			      PKSTART_ROUTINE StartRoutine, PVOID StartContext)
 {
+	char name[TASK_COMM_LEN];
 	struct task_struct *task;
 	struct ntshim_thread *t;
 	unsigned long flags;
@@ -290,7 +292,10 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ACCESS_MASK DesiredAccess,
 		kfree(t);
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
-	task = kthread_create(thread_main, t, "%ps", StartRoutine);
+	/* named after the routine, without the " [module]" %ps adds */
+	snprintf(name, sizeof(name), "%ps", StartRoutine);
+	name[strcspn(name, " ")] = '\0';
+	task = kthread_create(thread_main, t, "%s", name);
 	if (IS_ERR(task)) {
 		xa_erase(&thread_handles, index);
 		kfree(t);

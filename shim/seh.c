@@ -54,17 +54,16 @@ int ntshim_setjmp(struct ntshim_jmp_buf *jb)
 }
 EXPORT_SYMBOL_GPL(ntshim_setjmp);
 
-static void ntshim_longjmp(struct ntshim_jmp_buf *jb, int val)
+void ntshim_longjmp(struct ntshim_jmp_buf *jb, int val)
 {
 }
 
-static void ntshim_seh_restore_jump(unsigned long dst, const void *src,
-				    unsigned long len,
-				    struct ntshim_jmp_buf *jb)
+void ntshim_seh_restore_jump(unsigned long dst, const void *src,
+			     unsigned long len, struct ntshim_jmp_buf *jb)
 {
 }
 
-static void ntshim_seh_copy(void *dst, const void *src, unsigned long len)
+void ntshim_seh_copy(void *dst, const void *src, unsigned long len)
 {
 }
 
@@ -502,10 +501,9 @@ void ntshim_seh_leave(struct ntshim_seh_frame *f)
 }
 EXPORT_SYMBOL_GPL(ntshim_seh_leave);
 
-void ntshim_seh_jump(struct ntshim_jmp_buf *jb)
+void ntshim_seh_unpoison_below(unsigned long top)
 {
-	seh_unpoison_below(jb->regs[JB_RSP]);
-	seh_longjmp(jb);
+	seh_unpoison_below(top);
 }
 
 void ntshim_seh_drop_task_frames(void)
