@@ -335,6 +335,7 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToSynch(PKSPIN_LOCK SpinLock)
 
 	ntshim_spin_lock_dpc(SpinLock, &how);
 	SpinLock->HeldHow = how;
+	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return old;
 }
