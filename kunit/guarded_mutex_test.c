@@ -77,16 +77,16 @@ static void region_per_thread_test(struct kunit *test)
 /* Leaving a region one is not in is reported and changes nothing. */
 static void region_unbalanced_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_APC_REGION);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_APC_REGION);
 
 	KeLeaveCriticalRegion();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_APC_REGION), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_FALSE(test, KeAreApcsDisabled());
 
 	/* a guarded leave does not undo a critical region */
 	KeEnterCriticalRegion();
 	KeLeaveGuardedRegion();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_APC_REGION), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	KUNIT_EXPECT_TRUE(test, KeAreApcsDisabled());
 	KeLeaveCriticalRegion();
 	KUNIT_EXPECT_FALSE(test, KeAreApcsDisabled());
@@ -195,9 +195,9 @@ static void release_guarded(struct tier_call *c)
 /* Misuse: self-deadlock, foreign release, DISPATCH_LEVEL acquire. */
 static void guarded_mutex_misuse_test(struct kunit *test)
 {
-	u64 self = ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK);
-	u64 owner = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
-	u64 irql = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark self = ntshim_mark(NTSHIM_V_SYNC_SELF_DEADLOCK);
+	struct ntshim_violation_mark owner = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark irql = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	struct tier_call c = { .fn = release_guarded };
 	KGUARDED_MUTEX m;
 	KIRQL old;
@@ -205,12 +205,12 @@ static void guarded_mutex_misuse_test(struct kunit *test)
 	KeInitializeGuardedMutex(&m);
 	KeAcquireGuardedMutex(&m);
 	KeAcquireGuardedMutex(&m);	/* Windows would hang */
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK), self + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &self, 1);
 	KUNIT_EXPECT_PTR_EQ(test, m.Owner, current);
 
 	c.obj = &m;
 	tier_run(test, &c, -1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner, 1);
 	KUNIT_EXPECT_PTR_EQ(test, m.Owner, current);
 
 	/* one release undoes the one real acquisition, region included */
@@ -221,7 +221,7 @@ static void guarded_mutex_misuse_test(struct kunit *test)
 	old = KfRaiseIrql(DISPATCH_LEVEL);
 	KeAcquireGuardedMutex(&m);
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), irql + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &irql, 1);
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m.Lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), (KIRQL)PASSIVE_LEVEL);
 	KUNIT_EXPECT_FALSE(test, KeAreApcsDisabled());

@@ -117,10 +117,10 @@ static void InterlockedCompareExchange128_misaligned_test(struct kunit *test)
 	LONG64 buf[4] __aligned(16) = { 5, 6, 7, 8 };
 	LONG64 volatile *d = &buf[1];
 	LONG64 cmp[2] = { 6, 7 };
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_ARGUMENT);
 
 	KUNIT_EXPECT_FALSE(test, InterlockedCompareExchange128(d, 0, 0, cmp));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, buf[1], 6LL);
 	KUNIT_EXPECT_EQ(test, buf[2], 7LL);
 }

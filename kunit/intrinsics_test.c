@@ -9,6 +9,8 @@
 #include <asm/processor.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 /* CPUID leaf 0: the vendor string Linux read at boot, EBX EDX ECX. */
 static void ntshim_intrinsics_cpuid_vendor_test(struct kunit *test)
 {
@@ -144,13 +146,12 @@ static void ntshim_intrinsics_rdtsc_test(struct kunit *test)
 /* IA32_APIC_BASE (0x1b) exists on every x86-64 CPU. */
 static void ntshim_intrinsics_readmsr_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_INTRINSIC_BAD_MSR);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_INTRINSIC_BAD_MSR);
 	ULONG64 apic_base;
 
 	apic_base = __readmsr(0x1b);
 	KUNIT_EXPECT_NE(test, apic_base & ~0xfffULL, 0ULL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_INTRINSIC_BAD_MSR),
-			before);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 0);
 }
 
 /*
@@ -162,27 +163,24 @@ static void ntshim_intrinsics_readmsr_test(struct kunit *test)
  */
 static void ntshim_intrinsics_readmsr_fault_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_INTRINSIC_BAD_MSR);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_INTRINSIC_BAD_MSR);
 	ULONG64 val = __readmsr(0x801);
 
-	if (ntshim_violation_count(NTSHIM_V_INTRINSIC_BAD_MSR) == before)
+	if (ntshim_violations_since(&before) == 0)
 		kunit_skip(test, "MSR 0x801 does not fault on this CPU (QEMU TCG?)");
 	KUNIT_EXPECT_EQ(test, val, 0ULL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_INTRINSIC_BAD_MSR),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 static void ntshim_intrinsics_debugbreak_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_DEBUG_BREAK);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_DEBUG_BREAK);
 
 	__debugbreak();
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DEBUG_BREAK),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	DbgBreakPoint();
 	DbgBreakPointWithStatus(STATUS_BREAKPOINT);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_DEBUG_BREAK),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 }
 
 static noinline void *return_address_of_callee(void **slot)

@@ -126,8 +126,8 @@ static void MmAllocatePagesForMdlEx_noncached_test(struct kunit *test)
 /* Misuse: reported once each; the pages are never freed twice. */
 static void MmFreePagesFromMdl_misuse_test(struct kunit *test)
 {
-	u64 bad = ntshim_violation_count(NTSHIM_V_MDL_BAD_ARG);
-	u64 mapped = ntshim_violation_count(NTSHIM_V_MDL_FREE_MAPPED);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_MDL_BAD_ARG);
+	struct ntshim_violation_mark mapped = ntshim_mark(NTSHIM_V_MDL_FREE_MAPPED);
 	ULONG before = ntshim_mm_outstanding(THIS_MODULE);
 	char buf[64];
 	PMDL mdl, other;
@@ -136,7 +136,7 @@ static void MmFreePagesFromMdl_misuse_test(struct kunit *test)
 	other = IoAllocateMdl(buf, sizeof(buf), FALSE, FALSE, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, other);
 	MmFreePagesFromMdl(other);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_MDL_BAD_ARG), bad + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	IoFreeMdl(other);
 
 	/* freed while mapped: unmapped first */
@@ -144,12 +144,12 @@ static void MmFreePagesFromMdl_misuse_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, mdl);
 	KUNIT_ASSERT_NOT_NULL(test, MmGetSystemAddressForMdlSafe(mdl, NormalPagePriority));
 	MmFreePagesFromMdl(mdl);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_MDL_FREE_MAPPED), mapped + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &mapped, 1);
 	KUNIT_EXPECT_FALSE(test, mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA);
 
 	/* and again: the pages are gone already */
 	MmFreePagesFromMdl(mdl);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_MDL_BAD_ARG), bad + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 2);
 	ExFreePool(mdl);
 
 	/* bad arguments: nothing allocated */
@@ -157,14 +157,14 @@ static void MmFreePagesFromMdl_misuse_test(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, MmAllocatePagesForMdl(pa(0), pa(~0ULL), pa(100), PAGE_SIZE));
 	KUNIT_EXPECT_NULL(test, MmAllocatePagesForMdl(pa(2 * PAGE_SIZE), pa(PAGE_SIZE),
 						      pa(0), PAGE_SIZE));
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_MDL_BAD_ARG), bad + 5);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 5);
 	KUNIT_EXPECT_EQ(test, ntshim_mm_outstanding(THIS_MODULE), before);
 }
 
 /* Above APC_LEVEL (without MM_ALLOCATE_NO_WAIT) it is refused. */
 static void MmAllocatePagesForMdl_irql_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	PMDL mdl, nowait;
 	KIRQL old;
 
@@ -174,7 +174,7 @@ static void MmAllocatePagesForMdl_irql_test(struct kunit *test)
 					 MmCached, MM_ALLOCATE_NO_WAIT);
 	KeLowerIrql(old);
 	KUNIT_EXPECT_NULL(test, mdl);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	if (nowait) {
 		MmFreePagesFromMdl(nowait);
 		ExFreePool(nowait);

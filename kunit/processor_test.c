@@ -169,13 +169,13 @@ static void affinity_dispatch_steps(struct tier_call *c)
 /* Linux cannot move a thread at DISPATCH_LEVEL: reported, no effect. */
 static void affinity_dispatch_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	struct tier_call c = { .fn = affinity_dispatch_steps };
 
 	tier_run(test, &c, -1);
 	KUNIT_EXPECT_EQ(test, c.result, 0);
 	KUNIT_EXPECT_EQ(test, c.result2, 1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 static struct kunit_case ntshim_processor_cases[] = {

@@ -106,9 +106,9 @@ static void release_excl(struct tier_call *c)
 /* Misuse is reported once each and leaves the lock as it was. */
 static void push_lock_misuse_test(struct kunit *test)
 {
-	u64 owner = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
-	u64 self = ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK);
-	u64 irql = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark owner = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark self = ntshim_mark(NTSHIM_V_SYNC_SELF_DEADLOCK);
+	struct ntshim_violation_mark irql = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	struct tier_call c = { .fn = release_excl };
 	EX_PUSH_LOCK p;
 	KIRQL old;
@@ -119,23 +119,23 @@ static void push_lock_misuse_test(struct kunit *test)
 	/* release of a lock nobody holds */
 	ExReleasePushLockShared(&p);
 	ExReleasePushLock(&p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner, 2);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&p.Lock));
 
 	/* exclusive acquire by the owner would deadlock on Windows */
 	ExAcquirePushLockExclusive(&p);
 	ExAcquirePushLockExclusive(&p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK), self + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &self, 1);
 	/* so would a shared acquire by the exclusive owner */
 	ExAcquirePushLockShared(&p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_SELF_DEADLOCK), self + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &self, 2);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.Shared), 0);
 
 	/* another thread's exclusive release, and a shared one by the owner */
 	c.obj = &p;
 	tier_run(test, &c, -1);
 	ExReleasePushLockShared(&p);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner + 4);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner, 4);
 	KUNIT_EXPECT_PTR_EQ(test, p.Owner, current);
 	ExReleasePushLockExclusive(&p);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&p.Lock));
@@ -144,7 +144,7 @@ static void push_lock_misuse_test(struct kunit *test)
 	old = KfRaiseIrql(DISPATCH_LEVEL);
 	ExAcquirePushLockShared(&p);
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), irql + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &irql, 1);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&p.Lock));
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), (KIRQL)PASSIVE_LEVEL);
 	KeLeaveCriticalRegion();

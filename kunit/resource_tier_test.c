@@ -70,13 +70,13 @@ static void resource_waiter_counts_test(struct kunit *test)
 /* Reinitialise: fine when free, refused (reported) when held. */
 static void ExReinitializeResourceLite_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_DELETE_HELD);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_DELETE_HELD);
 	ERESOURCE r;
 
 	ExInitializeResourceLite(&r);
 	KUNIT_ASSERT_TRUE(test, ExAcquireResourceSharedLite(&r, TRUE));
 	KUNIT_EXPECT_EQ(test, ExReinitializeResourceLite(&r), STATUS_UNSUCCESSFUL);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_DELETE_HELD), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	ExReleaseResourceLite(&r);
 
@@ -132,8 +132,8 @@ static void ExSetResourceOwnerPointer_test(struct kunit *test)
 /* Owner-pointer misuse is reported, and each time the resource survives. */
 static void ExSetResourceOwnerPointer_misuse_test(struct kunit *test)
 {
-	u64 arg = ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT);
-	u64 owner_v = ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER);
+	struct ntshim_violation_mark arg = ntshim_mark(NTSHIM_V_SYNC_BAD_ARGUMENT);
+	struct ntshim_violation_mark owner_v = ntshim_mark(NTSHIM_V_SYNC_NOT_OWNER);
 	static ERESOURCE_THREAD owner_storage;
 	ULONG_PTR owner = (ULONG_PTR)&owner_storage | 3;
 	ERESOURCE r;
@@ -141,23 +141,23 @@ static void ExSetResourceOwnerPointer_misuse_test(struct kunit *test)
 	ExInitializeResourceLite(&r);
 	/* holds nothing */
 	ExSetResourceOwnerPointerEx(&r, (PVOID)owner, 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner_v + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner_v, 1);
 
 	/* low bits missing */
 	KUNIT_ASSERT_TRUE(test, ExAcquireResourceSharedLite(&r, TRUE));
 	ExSetResourceOwnerPointer(&r, &owner_storage);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT), arg + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &arg, 1);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	/* an owner pointer that holds nothing cannot release */
 	ExReleaseResourceForThreadLite(&r, owner);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_NOT_OWNER), owner_v + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &owner_v, 2);
 	KUNIT_EXPECT_EQ(test, ExIsResourceAcquiredSharedLite(&r), 1U);
 	ExReleaseResourceLite(&r);
 
 	/* exclusive holds stay with their task */
 	KUNIT_ASSERT_TRUE(test, ExAcquireResourceExclusiveLite(&r, TRUE));
 	ExSetResourceOwnerPointerEx(&r, (PVOID)owner, FLAG_OWNER_POINTER_IS_THREAD);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT), arg + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &arg, 2);
 	KUNIT_EXPECT_TRUE(test, ExIsResourceAcquiredExclusiveLite(&r));
 	ExReleaseResourceForThreadLite(&r, ExGetCurrentResourceThread());
 	KUNIT_EXPECT_FALSE(test, ExIsResourceAcquiredLite(&r));

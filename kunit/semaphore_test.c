@@ -76,21 +76,21 @@ static void KeReleaseSemaphore_previous_count_test(struct kunit *test)
 /* Passing the limit: reported once, count unchanged, IRQL unchanged. */
 static void KeReleaseSemaphore_limit_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SEMAPHORE_LIMIT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SEMAPHORE_LIMIT);
 	KIRQL irql = KeGetCurrentIrql();
 	KSEMAPHORE s;
 
 	KeInitializeSemaphore(&s, 2, 3);
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, 2, FALSE), 2);
 	KUNIT_EXPECT_EQ(test, KeReadStateSemaphore(&s), 2);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SEMAPHORE_LIMIT), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), irql);
 
 	/* a count that would overflow a LONG is refused the same way */
 	KeInitializeSemaphore(&s, MAXLONG, MAXLONG);
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, 1, FALSE), MAXLONG);
 	KUNIT_EXPECT_EQ(test, KeReadStateSemaphore(&s), MAXLONG);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SEMAPHORE_LIMIT), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 
 	/* and the semaphore still works */
 	KUNIT_EXPECT_EQ(test, poll(&s), STATUS_SUCCESS);
@@ -100,17 +100,17 @@ static void KeReleaseSemaphore_limit_test(struct kunit *test)
 /* Adjustment must be positive; bad init values are clamped. */
 static void semaphore_bad_argument_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_ARGUMENT);
 	KSEMAPHORE s;
 
 	KeInitializeSemaphore(&s, 1, 4);
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, 0, FALSE), 1);
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, -1, FALSE), 1);
 	KUNIT_EXPECT_EQ(test, KeReadStateSemaphore(&s), 1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT), before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 
 	KeInitializeSemaphore(&s, 7, 2);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_ARGUMENT), before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	KUNIT_EXPECT_EQ(test, KeReadStateSemaphore(&s), 2);
 	KUNIT_EXPECT_EQ(test, s.Limit, 2);
 }
@@ -118,7 +118,7 @@ static void semaphore_bad_argument_test(struct kunit *test)
 /* Releasing from DISPATCH_LEVEL is allowed; above it, refused. */
 static void KeReleaseSemaphore_irql_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	LONG prev;
 	KSEMAPHORE s;
 	KIRQL old, at;
@@ -137,7 +137,7 @@ static void KeReleaseSemaphore_irql_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, at, (KIRQL)HIGH_LEVEL);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), (KIRQL)PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, KeReadStateSemaphore(&s), 1);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL), before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 }
 
 static void sem_wait(struct tier_call *c)
