@@ -15,7 +15,9 @@
 #
 # Environment (besides tools/vm/lib.sh's NTSHIM_VM_*):
 #   NTSHIM_BENCH_ROUNDS       rounds per row (default 21, at most 64)
-#   NTSHIM_BENCH_BATCH_US     target length of one raw batch (default 1000)
+#   NTSHIM_BENCH_BATCH_US     target length of one raw batch (default 4000
+#                             under -icount: 4M instructions, so a timer
+#                             tick is at most 0.1% of a batch; else 1000)
 #   NTSHIM_BENCH_ICOUNT       1 (default): cost rows in instructions under
 #                             -icount; 0: in ns of (emulated) time.  Off
 #                             with NTSHIM_VM_KVM=1 (KVM has no -icount)
@@ -33,7 +35,6 @@ set -euo pipefail
 
 bench_src=$top/tools/bench
 rounds=${NTSHIM_BENCH_ROUNDS:-21}
-batch_us=${NTSHIM_BENCH_BATCH_US:-1000}
 profile=${NTSHIM_BENCH_PROFILE:--1}
 case $profile in
 -1 | [0-9] | [0-9][0-9]) ;;
@@ -46,6 +47,12 @@ if [ "${NTSHIM_VM_KVM:-0}" = 1 ]; then
 	use_icount=0
 fi
 scaling_smp=${NTSHIM_BENCH_SCALING_SMP-2 4}
+# batch_of <icount>: the batch length of a boot with or without -icount.
+batch_of() {
+	local d=1000
+	[ "$1" = 1 ] && d=4000
+	echo "${NTSHIM_BENCH_BATCH_US:-$d}"
+}
 smp=${NTSHIM_VM_SMP:-2}
 
 kdir=$(kernel_dir "$vm_dir/bench.config")
@@ -56,6 +63,15 @@ make -s -C "$kdir" M="$obj/tools/bench" -j"$(nproc)" W=1 \
 	NTSHIM="$obj" KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
 
 problems=()
+
+# The boots run back to back: take the machine's VM lock (the one run_vm
+# takes for each guest) once for all of them, and give run_vm a lock of
+# our own meanwhile, which it then takes uncontended.
+vm_lock=${NTSHIM_VM_LOCK:-/tmp/ntshim-vm.lock}
+exec {vm_lock_fd}>> "$vm_lock"
+echo "ntshim: waiting for the VM lock ($vm_lock)" >&2
+flock "$vm_lock_fd"
+export NTSHIM_VM_LOCK=$cache/bench-vm.lock
 
 # check_log <log> <what>: add what went wrong in that boot to problems.
 check_log() {
@@ -80,7 +96,7 @@ boot() {
 	local what=$1 log=$2 cpus=$3 ic=$4 params=$5 mode status=0
 	make_initramfs "$cache/bench.cpio.gz" "$bench_src/guest-bench.sh" \
 		"$obj/ntshim.ko" \
-		"$obj/tools/bench/ntshim_bench.ko rounds=$rounds batch_us=$batch_us $params"
+		"$obj/tools/bench/ntshim_bench.ko rounds=$rounds batch_us=$(batch_of "$ic") $params"
 	mode=$accel
 	[ "$ic" = 1 ] && mode="TCG -icount"
 	echo "ntshim: booting the benchmark VM for $what ($mode, $cpus CPUs; log: $log)" >&2
@@ -138,7 +154,7 @@ else
 		echo "cost and memory rows:"
 		describe "$log" "$smp" "$use_icount"
 		if [ "$unit" = instructions ]; then
-			echo "$rounds rounds per row; instructions per op (1 guest ns = 1 guest instruction) as median (min..max) over the rounds"
+			echo "$rounds rounds per row of $(batch_of 1)-us batches; instructions per op (1 guest ns = 1 guest instruction) as median (min..max) over the rounds"
 		else
 			echo "$rounds rounds per row; ns/op as median (min..max) over the rounds"
 			if [ "$accel" = TCG ]; then
