@@ -9,7 +9,7 @@ BEGIN {
 	FS = ","
 	if (unit == "")
 		unit = "ns"
-	per = unit == "instructions" ? "instr/op" : "ns/op"
+	per = unit == "instructions" ? "instructions/op" : "ns/op"
 }
 $1 == "kind" { next }
 function verdict(ratio, target,    op, t) {
