@@ -3,14 +3,21 @@
  * ntshim_bench: what each shim call costs over the Linux primitive it maps
  * to, and how pool tag tracking scales across CPUs (issue 11).
  *
- * Reading /sys/kernel/debug/ntshim_bench/run runs every row and returns
- * CSV, one line per row (the header says which column is which).  Each
+ * Reading /sys/kernel/debug/ntshim_bench/run runs the rows the rows
+ * parameter names (cost, scaling, memory; all by default) and returns CSV,
+ * one line per row (the header says which column is which).  Each
  * cost row times a batch of N shim operations and a batch of N raw ones,
  * interleaved (the order flips every round), for several rounds, on one
  * CPU in a bound kthread; N is calibrated so that a raw batch takes about
  * bench_batch_us.  The scaling rows run the same loop on every online CPU
  * at once and on one CPU alone, for ntshim's pool and for a naive tracker
- * (one global spin lock around the counters, as older shims did).
+ * (one global spin lock around the counters, as older shims did).  The
+ * memory rows measure what a block of each size really occupies, ntshim's
+ * against kmalloc's (see bench_memory()).
+ *
+ * Under QEMU -icount shift=0 (tools/bench/run.sh's default) the guest clock
+ * advances one nanosecond per guest instruction: every "ns" here is then
+ * an instruction count.
  *
  * Reading /sys/kernel/debug/ntshim_bench/profile instead samples where the
  * shim side of the row numbered by the profile parameter spends its time
@@ -21,8 +28,10 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/llist.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
@@ -30,7 +39,9 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/vmstat.h>
 #include <ntshim/ntddk.h>
 
 #include "profile.h"
@@ -51,6 +62,10 @@ MODULE_PARM_DESC(batch_us, "target duration of one raw batch in microseconds");
 static int bench_cpu = -1;
 module_param_named(cpu, bench_cpu, int, 0644);
 MODULE_PARM_DESC(cpu, "CPU the cost rows run on (default: last online)");
+
+static char *bench_rows_param = "all";
+module_param_named(rows, bench_rows_param, charp, 0644);
+MODULE_PARM_DESC(rows, "what reading run measures: all, or a comma-separated list of cost, scaling, memory");
 
 static int bench_profile_row = -1;
 module_param_named(profile, bench_profile_row, int, 0644);
@@ -144,6 +159,11 @@ static __always_inline void kmalloc_loop(unsigned int n, size_t size)
 static void __bench_loop kmalloc_32(unsigned int n, size_t size)
 {
 	kmalloc_loop(n, 32);
+}
+
+static void __bench_loop kmalloc_100(unsigned int n, size_t size)
+{
+	kmalloc_loop(n, 100);
 }
 
 static void __bench_loop kmalloc_256(unsigned int n, size_t size)
@@ -545,32 +565,34 @@ static void __bench_loop preempt_count_loop(unsigned int n, size_t size)
 	  .setup = set, .teardown = tear }
 
 static const struct bench_row bench_rows[] = {
-	ROW("ExAllocatePoolWithTag+ExFreePool 32 B vs kmalloc+kfree", 1100,
+	ROW("ExAllocatePoolWithTag+ExFreePool 32 B vs kmalloc+kfree", 1300,
 	    pool_loop, kmalloc_32, 32, NULL, NULL),
-	ROW("ExAllocatePoolWithTag+ExFreePool 256 B vs kmalloc+kfree", 1100,
+	ROW("ExAllocatePoolWithTag+ExFreePool 100 B vs kmalloc+kfree", 1300,
+	    pool_loop, kmalloc_100, 100, NULL, NULL),
+	ROW("ExAllocatePoolWithTag+ExFreePool 256 B vs kmalloc+kfree", 1300,
 	    pool_loop, kmalloc_256, 256, NULL, NULL),
-	ROW("ExAllocatePoolWithTag+ExFreePool 4 KiB vs kmalloc+kfree", 1100,
+	ROW("ExAllocatePoolWithTag+ExFreePool 4 KiB vs kmalloc+kfree", 1300,
 	    pool_loop, kmalloc_4k, SZ_4K, NULL, NULL),
-	ROW("ExAllocatePoolWithTag+ExFreePool 64 KiB vs kmalloc+kfree", 1100,
+	ROW("ExAllocatePoolWithTag+ExFreePool 64 KiB vs kmalloc+kfree", 1150,
 	    pool_loop, kmalloc_64k, SZ_64K, NULL, NULL),
-	ROW("ExAllocatePool2 256 B vs kzalloc+kfree", 1100,
+	ROW("ExAllocatePool2 256 B vs kzalloc+kfree", 1300,
 	    pool2_loop, kzalloc_256, 256, NULL, NULL),
-	ROW("NPaged lookaside alloc+free 256 B vs kmem_cache_alloc+free", 1100,
+	ROW("NPaged lookaside alloc+free 256 B vs kmem_cache_alloc+free", 1000,
 	    lookaside_loop, kmem_cache_loop, BENCH_LOOKASIDE_SIZE,
 	    lookaside_setup, lookaside_teardown),
-	ROW("KeAcquireSpinLock+Release vs spin_lock_bh+unlock", 1050,
+	ROW("KeAcquireSpinLock+Release vs spin_lock_bh+unlock", 1200,
 	    ke_spin_loop, spin_bh_loop, 0, NULL, NULL),
 	ROW("KeAcquireInStackQueuedSpinLock+Release vs spin_lock_bh+unlock",
-	    1050, ke_queued_loop, spin_bh_loop, 0, NULL, NULL),
-	ROW("KeAcquireSpinLockAtDpcLevel+Release vs spin_lock+unlock", 1050,
+	    1200, ke_queued_loop, spin_bh_loop, 0, NULL, NULL),
+	ROW("KeAcquireSpinLockAtDpcLevel+Release vs spin_lock+unlock", 1100,
 	    ke_dpc_loop, spin_loop, 0, NULL, NULL),
 	ROW("ExInterlockedRemoveHead+InsertTailList vs list ops under irqsave",
-	    1050, nt_ilist_loop, ilist_loop, 0, list_setup, NULL),
+	    0, nt_ilist_loop, ilist_loop, 0, list_setup, NULL),
 	ROW("ExInterlockedRemoveHead+InsertTailList vs the same LIST_HARDENED",
 	    1050, nt_ilist_loop, ilist_checked_loop, 0, list_setup, NULL),
 	ROW("InterlockedPush+PopEntrySList vs llist_add+locked llist_del_first",
-	    1050, slist_loop, llist_loop, 0, slist_setup, NULL),
-	ROW("RemoveHeadList+InsertTailList vs list_rotate_left", 1050,
+	    1500, slist_loop, llist_loop, 0, slist_setup, NULL),
+	ROW("RemoveHeadList+InsertTailList vs list_rotate_left", 0,
 	    nt_list_loop, list_loop, 0, list_setup, NULL),
 	ROW("RemoveHeadList+InsertTailList vs list_rotate_left LIST_HARDENED",
 	    1050, nt_list_loop, list_checked_loop, 0, list_setup, NULL),
@@ -947,11 +969,197 @@ static int bench_scaling(void)
 	/* Both sides already summarised (and sorted) above. */
 	bench_scales[bench_nr_scales].name =
 		"pool tag vs naive tracker 256 B throughput on all CPUs";
-	bench_scales[bench_nr_scales].target = 1100;
+	bench_scales[bench_nr_scales].target = 1500;
 	bench_scales[bench_nr_scales].a = bench_scales[0].a;
 	bench_scales[bench_nr_scales].b = bench_scales[1].a;
 	bench_nr_scales++;
 	return 0;
+}
+
+/* ---- memory: what a block really occupies, ntshim against kmalloc ---- */
+
+/*
+ * Per size, N blocks are allocated twice over on each side.  A block's own
+ * object is measured from its pointer: a page allocation's folio size, or
+ * a slab object's stride (the smallest distance between two of the N
+ * blocks in one slab: the object with its alignment, header and the slab's
+ * free pointer where it lies outside the object).  kmalloc's side is its
+ * own rounding, ksize().  Memory outside the object (ntshim's big-pool
+ * record and its hash table) shows only in the slab counters: "other" is
+ * what the node's slab bytes grew by over the second N blocks, less N
+ * objects, per block.  The second batch, because the first may be served
+ * from slabs earlier rows left partly free; what remains is at most one
+ * slab per N blocks (on kmalloc's side "other" is that error).
+ */
+#define BENCH_MEM_SMALL_BLOCKS 2048
+#define BENCH_MEM_LARGE_BLOCKS 1024
+
+/**
+ * struct bench_mem - one memory row: what a block of @size occupies
+ * @size:       bytes asked for
+ * @n:          blocks per batch
+ * @raw_block:  kmalloc's object, ksize()
+ * @raw_other:  slab bytes per kmalloc block beyond its object (the error)
+ * @shim_block: ntshim's object: slab stride or pages
+ * @shim_other: slab bytes per ntshim block beyond its object
+ * @err:        0, or why the row did not run
+ */
+struct bench_mem {
+	size_t size;
+	unsigned int n;
+	long raw_block, raw_other, shim_block, shim_other;
+	int err;
+};
+
+static const size_t bench_mem_sizes[] = { 32, 100, 256, SZ_4K, SZ_64K };
+static struct bench_mem bench_mems[ARRAY_SIZE(bench_mem_sizes)];
+static bool bench_ran_mem;
+
+/* The node's slab pages (kmalloc's page allocations count there too). */
+static long bench_slab_pages(void)
+{
+	enum node_stat_item item;
+	long pages = 0;
+	int nid, cpu;
+
+	for_each_online_node(nid) {
+		struct pglist_data *pgdat = NODE_DATA(nid);
+
+		for (item = NR_SLAB_RECLAIMABLE_B;
+		     item <= NR_SLAB_UNRECLAIMABLE_B; item++) {
+			pages += atomic_long_read(&pgdat->vm_stat[item]);
+			/* not yet folded into vm_stat: exact, not approximate */
+			for_each_possible_cpu(cpu)
+				pages += per_cpu_ptr(pgdat->per_cpu_nodestats,
+						     cpu)->vm_node_stat_diff[item];
+		}
+	}
+	return pages;
+}
+
+/* Let deferred work (hash table resizes) and RCU frees finish. */
+static long bench_slab_bytes_settled(void)
+{
+	msleep(20);
+	rcu_barrier();
+	return bench_slab_pages() * PAGE_SIZE;
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a;
+	unsigned long y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* What one of the @n blocks at @p occupies as an object; sorts @p. */
+static long bench_block_bytes(void **p, unsigned int n)
+{
+	unsigned long stride = ULONG_MAX;
+	unsigned int i;
+
+	if (is_vmalloc_addr(p[0]))
+		return -EOPNOTSUPP;
+	if (!folio_test_slab(virt_to_folio(p[0])))
+		return folio_size(virt_to_folio(p[0]));
+	sort(p, n, sizeof(*p), cmp_ptr, NULL);
+	for (i = 1; i < n; i++)
+		if (virt_to_folio(p[i]) == virt_to_folio(p[i - 1]))
+			stride = min(stride, (unsigned long)(p[i] - p[i - 1]));
+	return stride == ULONG_MAX ? -ERANGE : stride;
+}
+
+static void *bench_mem_kmalloc(size_t size)
+{
+	return kmalloc(size, GFP_KERNEL);
+}
+
+static void *bench_mem_pool(size_t size)
+{
+	return ExAllocatePoolWithTag(NonPagedPoolNx, size, BENCH_TAG);
+}
+
+static void bench_mem_pool_free(const void *p)
+{
+	ExFreePool((void *)p);
+}
+
+/*
+ * Allocates two batches of @n blocks of @size into @p (2 * @n slots) and
+ * measures; frees them all.  Returns 0 or -errno.
+ */
+static int bench_mem_side(void *(*alloc)(size_t size),
+			  void (*release)(const void *p), size_t size,
+			  unsigned int n, void **p, long *block, long *other)
+{
+	unsigned int i, got = 0;
+	long before, after;
+	int err = 0;
+
+	for (; got < n; got++) {
+		p[got] = alloc(size);
+		if (!p[got])
+			goto out;
+	}
+	before = bench_slab_bytes_settled();
+	for (; got < 2 * n; got++) {
+		p[got] = alloc(size);
+		if (!p[got])
+			goto out;
+	}
+	after = bench_slab_bytes_settled();
+	*block = bench_block_bytes(p + n, n);
+	if (*block < 0)
+		err = *block;
+	else
+		*other = DIV_ROUND_CLOSEST(after - before - *block * (long)n,
+					   (long)n);
+out:
+	if (got < 2 * n)
+		err = -ENOMEM;
+	for (i = 0; i < got; i++)
+		release(p[i]);
+	return err;
+}
+
+static void bench_memory(void)
+{
+	unsigned int i;
+	void **p;
+
+	p = kvmalloc_array(2 * BENCH_MEM_SMALL_BLOCKS, sizeof(*p), GFP_KERNEL);
+	for (i = 0; i < ARRAY_SIZE(bench_mems); i++) {
+		struct bench_mem *m = &bench_mems[i];
+
+		m->size = bench_mem_sizes[i];
+		m->n = m->size < PAGE_SIZE ? BENCH_MEM_SMALL_BLOCKS :
+					     BENCH_MEM_LARGE_BLOCKS;
+		m->err = p ? 0 : -ENOMEM;
+		if (!m->err)
+			m->err = bench_mem_side(bench_mem_kmalloc, kfree,
+						m->size, m->n, p,
+						&m->raw_block, &m->raw_other);
+		if (!m->err) {
+			/* kmalloc's own rounding, which the stride must equal */
+			void *q = kmalloc(m->size, GFP_KERNEL);
+
+			if (q && ksize(q) != m->raw_block)
+				pr_warn("kmalloc(%zu): stride %ld, ksize %zu\n",
+					m->size, m->raw_block, ksize(q));
+			if (q)
+				m->raw_block = ksize(q);
+			kfree(q);
+		}
+		if (!m->err)
+			m->err = bench_mem_side(bench_mem_pool,
+						bench_mem_pool_free, m->size,
+						m->n, p, &m->shim_block,
+						&m->shim_other);
+		cond_resched();
+	}
+	kvfree(p);
+	bench_ran_mem = true;
 }
 
 /* ---- output ---- */
@@ -1005,22 +1213,68 @@ static int bench_on_cost_cpu(void (*fn)(struct bench_worker *w))
 	return err;
 }
 
-/* Runs the cost rows on one CPU, then the scaling rows. */
-static int bench_run_all(void)
-{
-	int err = bench_on_cost_cpu(bench_cost_worker);
+/* What reading run measures: the rows parameter. */
+#define BENCH_COST BIT(0)
+#define BENCH_SCALING BIT(1)
+#define BENCH_MEMORY BIT(2)
 
-	return err ?: bench_scaling();
+static int bench_kinds(void)
+{
+	char *list, *s, *tok;
+	int kinds = 0;
+
+	if (!bench_rows_param || !strcmp(bench_rows_param, "all"))
+		return BENCH_COST | BENCH_SCALING | BENCH_MEMORY;
+	list = kstrdup(bench_rows_param, GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	s = list;
+	while ((tok = strsep(&s, ",")) && kinds >= 0) {
+		if (!strcmp(tok, "cost"))
+			kinds |= BENCH_COST;
+		else if (!strcmp(tok, "scaling"))
+			kinds |= BENCH_SCALING;
+		else if (!strcmp(tok, "memory"))
+			kinds |= BENCH_MEMORY;
+		else
+			kinds = -EINVAL;
+	}
+	kfree(list);
+	return kinds ?: -EINVAL;
+}
+
+static bool bench_ran_cost;
+
+/* Runs the cost rows on one CPU, then the scaling and memory rows. */
+static int bench_run_all(int kinds)
+{
+	int err = 0;
+
+	bench_ran_cost = false;
+	bench_nr_scales = 0;
+	bench_ran_mem = false;
+	if (kinds & BENCH_COST) {
+		err = bench_on_cost_cpu(bench_cost_worker);
+		bench_ran_cost = !err;
+	}
+	if (!err && (kinds & BENCH_SCALING))
+		err = bench_scaling();
+	if (!err && (kinds & BENCH_MEMORY))
+		bench_memory();
+	return err;
 }
 
 static int bench_run_show(struct seq_file *m, void *v)
 {
+	int kinds = bench_kinds();
 	unsigned int i;
 	int err;
 
+	if (kinds < 0)
+		return kinds;
 	if (mutex_lock_interruptible(&bench_mutex))
 		return -EINTR;
-	err = bench_run_all();
+	err = bench_run_all(kinds);
 	if (err) {
 		mutex_unlock(&bench_mutex);
 		return err;
@@ -1032,7 +1286,7 @@ static int bench_run_show(struct seq_file *m, void *v)
 	 * fastest rounds, the least disturbed on a busy host.
 	 */
 	seq_puts(m, "kind,row,shim_ns,shim_min,shim_max,raw_ns,raw_min,raw_max,ratio,target,n,rounds,cpus,ratio_min\n");
-	for (i = 0; i < ARRAY_SIZE(bench_results); i++) {
+	for (i = 0; bench_ran_cost && i < ARRAY_SIZE(bench_results); i++) {
 		struct bench_result *r = &bench_results[i];
 
 		if (r->err) {
@@ -1061,6 +1315,23 @@ static int bench_run_show(struct seq_file *m, void *v)
 			   num_online_cpus());
 		bench_print_ratio(m, s->b.min, s->a.min);
 		seq_putc(m, '\n');
+	}
+	/*
+	 * Memory rows have columns of their own: bytes asked for, blocks per
+	 * batch, then kmalloc's object and other bytes per block, ntshim's
+	 * object and other bytes per block.
+	 */
+	for (i = 0; bench_ran_mem && i < ARRAY_SIZE(bench_mems); i++) {
+		struct bench_mem *b = &bench_mems[i];
+
+		if (b->err) {
+			seq_printf(m, "error,ExAllocatePoolWithTag %zu B memory,,,,,,,,,%d,,\n",
+				   b->size, b->err);
+			continue;
+		}
+		seq_printf(m, "memory,ExAllocatePoolWithTag %zu B vs kmalloc,%zu,%u,%ld,%ld,%ld,%ld\n",
+			   b->size, b->size, b->n, b->raw_block, b->raw_other,
+			   b->shim_block, b->shim_other);
 	}
 	mutex_unlock(&bench_mutex);
 	return 0;

@@ -11,6 +11,13 @@
  * often the instruction after a call (the callee's return and the lookup
  * of the next block) or the first one after interrupts were re-enabled.
  * Function totals are reliable; single addresses only hint.
+ *
+ * Under QEMU -icount (make bench's default) the period is counted in guest
+ * instructions (one per nanosecond), and QEMU cuts translated blocks so
+ * that the timer interrupt arrives at the instruction where its deadline
+ * falls: a sample every BENCH_PROFILE_PERIOD_US * 1000 instructions (the
+ * handler's own included), so the profile counts where the instructions
+ * go, not where the emulator spends its time.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

@@ -11,6 +11,9 @@
 #   NTSHIM_VM_TIMEOUT   hard limit on one guest run in seconds (default 900)
 #   NTSHIM_VM_KVM=1     use KVM instead of TCG (off by default: nested KVM
 #                       hangs on many CI machines)
+#   NTSHIM_VM_ICOUNT=1  TCG with -icount shift=0,sleep=off: the guest clock
+#                       advances 1 ns per guest instruction (deterministic;
+#                       single-threaded TCG, as -icount requires)
 #   NTSHIM_VM_LOCK      lock file that keeps to one guest at a time on this
 #                       machine (default /tmp/ntshim-vm.lock)
 #   NTSHIM_KUNIT_FILTER run only the KUnit suites matching this glob
@@ -79,10 +82,14 @@ make_initramfs() {
 # run_vm <kdir> <initramfs> <log>: boot it; the console goes to <log>
 # (and to stdout when V=1).  Returns qemu's status (124 on timeout).
 run_vm() {
-	local kdir=$1 initrd=$2 log=$3 accel=tcg cpu=max
+	local kdir=$1 initrd=$2 log=$3 accel=tcg,thread=multi cpu=max
+	local icount=()
 	if [ "${NTSHIM_VM_KVM:-0}" = 1 ]; then
 		accel=kvm
 		cpu=host
+	elif [ "${NTSHIM_VM_ICOUNT:-0}" = 1 ]; then
+		accel=tcg,thread=single
+		icount=(-icount "shift=0,sleep=off")
 	fi
 	local out=/dev/null
 	[ "${V:-0}" = 1 ] && out=/dev/stdout
@@ -97,7 +104,7 @@ run_vm() {
 	# compete for them trip their own watchdogs.
 	flock "${NTSHIM_VM_LOCK:-/tmp/ntshim-vm.lock}" \
 	timeout --foreground -k 10 "${NTSHIM_VM_TIMEOUT:-900}" \
-		qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
+		qemu-system-x86_64 -accel "$accel" "${icount[@]}" -cpu "$cpu" \
 		-smp "${NTSHIM_VM_SMP:-2}" -m "${NTSHIM_VM_MEM:-1G}" \
 		-nodefaults -display none -no-reboot \
 		-serial stdio -monitor none \
