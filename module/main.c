@@ -15,11 +15,16 @@
 static struct dentry *ntshim_debugfs;
 
 #ifdef CONFIG_NTSHIM_DEBUG
-/* make check's proof of the unwind: fail init after step N (1..6). */
+/*
+ * make check's proof of the unwind: step N (1..6) fails instead of
+ * running, so the unwind undoes exactly steps 1..N-1.  (Failing after a
+ * step that succeeded skipped its undo: a failed step 5 left the module
+ * notifier registered, which then ran in freed memory.)
+ */
 static unsigned int fail_init_step;
 module_param(fail_init_step, uint, 0400);
-MODULE_PARM_DESC(fail_init_step, "debug: fail init after this step (0: never)");
-#define init_step(n, err) ((err) ?: (fail_init_step == (n) ? -EAGAIN : 0))
+MODULE_PARM_DESC(fail_init_step, "debug: fail init at this step (0: never)");
+#define init_step(n, call) (fail_init_step == (n) ? -EAGAIN : (call))
 #else
 #define init_step(n, err) (err)
 #endif
