@@ -16,57 +16,60 @@
 /* Windows' DbgPrint buffer: longer messages are cut. */
 #define DBG_PRINT_MAX 512
 
-/* Format with the Windows engine and hand the text to printk at @level. */
-static ULONG dbg_vprint(const char *level, PCSTR Format, va_list args)
+/*
+ * Format with the Windows engine into @buf (DBG_PRINT_MAX bytes); a
+ * refused format leaves its own text there instead.
+ */
+static ULONG dbg_format(char *buf, PCSTR Format, va_list args)
 {
-	char buf[DBG_PRINT_MAX];
 	size_t len;
 
-	if (ntshim_vformat(buf, sizeof(buf) - 1, false, Format, args, &len)) {
-		printk("%s(bad DbgPrint format) %s", level,
-		       Format ? Format : "(null)");
+	if (ntshim_vformat(buf, DBG_PRINT_MAX - 1, false, Format, args, &len)) {
+		snprintf(buf, DBG_PRINT_MAX, "(bad DbgPrint format) %s",
+			 Format ? Format : "(null)");
 		return (ULONG)STATUS_INVALID_PARAMETER;
 	}
-	buf[min(len, sizeof(buf) - 1)] = 0;
-	printk("%s%s", level, buf);
+	buf[min(len, (size_t)DBG_PRINT_MAX - 1)] = 0;
 	return 0;
 }
 
 ULONG DbgPrint(PCSTR Format, ...)
 {
+	char buf[DBG_PRINT_MAX];
 	va_list args;
 	ULONG ret;
 
 	va_start(args, Format);
-	ret = dbg_vprint(KERN_INFO, Format, args);
+	ret = dbg_format(buf, Format, args);
 	va_end(args);
+	pr_info("%s", buf);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(DbgPrint);
 
 ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
-	const char *level;
+	char buf[DBG_PRINT_MAX];
 	va_list args;
 	ULONG ret;
 
+	va_start(args, Format);
+	ret = dbg_format(buf, Format, args);
+	va_end(args);
 	switch (Level) {
 	case DPFLTR_ERROR_LEVEL:
-		level = KERN_ERR;
+		pr_err("%s", buf);
 		break;
 	case DPFLTR_WARNING_LEVEL:
-		level = KERN_WARNING;
+		pr_warn("%s", buf);
 		break;
 	case DPFLTR_INFO_LEVEL:
-		level = KERN_INFO;
+		pr_info("%s", buf);
 		break;
 	default:
-		level = KERN_DEBUG;
+		pr_debug("%s", buf);
 		break;
 	}
-	va_start(args, Format);
-	ret = dbg_vprint(level, Format, args);
-	va_end(args);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(DbgPrintEx);

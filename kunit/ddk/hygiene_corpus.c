@@ -64,7 +64,7 @@ static VOID swap(PULONG a, PULONG b)
 }
 
 /* Ports to gcc often supply MSVC's intrinsic themselves (<intrin.h> not included). */
-VOID __cpuid(int Info[4], int Leaf)
+static VOID __cpuid(int Info[4], int Leaf)
 {
 	Info[0] = Leaf;
 	Info[1] = Info[2] = Info[3] = 0;

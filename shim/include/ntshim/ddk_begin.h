@@ -80,6 +80,9 @@
 #include <linux/hrtimer.h>
 #include <linux/workqueue.h>
 #include <linux/nls.h>
+#include <linux/stdarg.h>
+#include <linux/percpu.h>
+#include <linux/jump_label.h>
 
 /*
  * The kernel's own macros of these names go now, before any ntshim

@@ -55,10 +55,9 @@ ULONG DbgPrint(PCSTR Format, ...);
  * @Level:       DPFLTR_ERROR_LEVEL .. DPFLTR_INFO_LEVEL, or a bit mask
  * @Format:      format string, as for DbgPrint()
  *
- * The level picks the printk level: error KERN_ERR, warning KERN_WARNING,
- * info KERN_INFO, trace and everything else KERN_DEBUG (in the log, not
- * on a console at the default log level, much as Windows filters those
- * levels out by default).
+ * The level picks the printk level: error pr_err, warning pr_warn, info
+ * pr_info, trace and everything else pr_debug (off unless dynamic debug
+ * enables it, as Windows filters those levels out by default).
  *
  * Return: as DbgPrint().
  */
