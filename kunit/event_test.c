@@ -410,7 +410,7 @@ static void KeWaitForMultipleObjects_wait_blocks_test(struct kunit *test)
  */
 static void KeSetEvent_uninitialised_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SYNC_BAD_OBJECT);
 	KEVENT *e = kunit_kzalloc(test, sizeof(*e), GFP_KERNEL);
 	KMUTEX *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	KEVENT zero = {};
@@ -425,7 +425,7 @@ static void KeSetEvent_uninitialised_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e), 0);
 	KUNIT_EXPECT_EQ(test, KeReleaseMutex(m, FALSE), 0);
 	KUNIT_EXPECT_EQ(test, KeReadStateMutex(m), 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 7);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 7);
 	KUNIT_EXPECT_EQ(test, memcmp(e, &zero, sizeof(zero)), 0);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), irql);
 
@@ -436,7 +436,7 @@ static void KeSetEvent_uninitialised_test(struct kunit *test)
 	KeInitializeEvent(e, NotificationEvent, FALSE);
 	KUNIT_EXPECT_EQ(test, KeReleaseMutex((PRKMUTEX)e, FALSE), 0);
 	KUNIT_EXPECT_EQ(test, KeReadStateEvent(e), 0);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_OBJECT), before + 9);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 9);
 	/* initialised, they work */
 	KUNIT_EXPECT_EQ(test, KeSetEvent(e, IO_NO_INCREMENT, FALSE), 0);
 	KUNIT_EXPECT_NE(test, KeReadStateEvent(e), 0);

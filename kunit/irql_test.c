@@ -501,7 +501,7 @@ static int apc_exit_fn(void *data)
 
 static void ntshim_irql_apc_thread_exit_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_IRQL_THREAD_EXIT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_IRQL_THREAD_EXIT);
 	int threads = atomic_read(&ntshim_apc_threads);
 	struct completion raised;
 	struct task_struct *t;
@@ -519,8 +519,7 @@ static void ntshim_irql_apc_thread_exit_test(struct kunit *test)
 	KeRaiseIrql(APC_LEVEL, &old);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), APC_LEVEL);
 	KeLowerIrql(old);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_IRQL_THREAD_EXIT),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ntshim_apc_threads), threads);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 }

@@ -790,7 +790,7 @@ static void ExInterlocked_concurrent_test(struct kunit *test)
  */
 static void InsertTailList_linked_entry_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_LIST_CORRUPT);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_LIST_CORRUPT);
 	LIST_ENTRY head, a, b, c;
 	PLIST_ENTRY e;
 	int n = 0;
@@ -803,8 +803,7 @@ static void InsertTailList_linked_entry_test(struct kunit *test)
 	InsertTailList(&head, &c);
 	InsertTailList(&head, &a);	/* a is first: not next to the tail */
 	InsertHeadList(&head, &b);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	for (e = head.Flink; e != &head && n < 10; e = e->Flink)
 		n++;
 	KUNIT_EXPECT_EQ(test, n, 3);
@@ -814,8 +813,7 @@ static void InsertTailList_linked_entry_test(struct kunit *test)
 	RemoveEntryList(&b);
 	InsertTailList(&head, &b);
 	KUNIT_EXPECT_PTR_EQ(test, head.Blink, &b);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_LIST_CORRUPT),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 }
 
 static struct kunit_case ntshim_list_cases[] = {

@@ -10,6 +10,8 @@
 #include <linux/string.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 #define WAIT_BOUND (10 * HZ)
 
 static void PsGetCurrentProcess_test(struct kunit *test)
@@ -67,13 +69,11 @@ static void ObReferenceObject_process_test(struct kunit *test)
 
 static void ObReferenceObject_null_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_THREAD_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_THREAD_MISUSE);
 
 	KUNIT_EXPECT_EQ(test, ObReferenceObject(NULL), 0);
 	KUNIT_EXPECT_EQ(test, ObDereferenceObject(NULL), 0);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_THREAD_MISUSE),
-			misuse + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 2);
 }
 
 struct ctx_probe {

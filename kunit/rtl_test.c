@@ -278,7 +278,7 @@ static void ntshim_rtl_compare_memory_ulong_test(struct kunit *test)
 {
 	ULONG buf[5] = { 7, 7, 7, 8, 7 };
 	u8 odd[13] = { 0xee, 7, 0, 0, 0, 7, 0, 0, 0, 8, 0, 0, 0 };
-	u64 before = ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_RTL_BAD_MEMORY);
 
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 12, 7), 12);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(buf, 20, 7), 12);
@@ -289,8 +289,7 @@ static void ntshim_rtl_compare_memory_ulong_test(struct kunit *test)
 	/* misaligned source: compared as x64 Windows does; reported */
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(odd + 1, 12, 7), 8);
 	KUNIT_EXPECT_EQ(test, RtlCompareMemoryUlong(odd + 1, 4, 7), 4);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_RTL_BAD_MEMORY),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 }
 
 static void ntshim_rtl_fill_memory_ulong_test(struct kunit *test)

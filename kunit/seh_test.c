@@ -15,11 +15,6 @@
 
 #define WAIT_BOUND (10 * HZ)
 
-static u64 violations(enum ntshim_violation_kind kind)
-{
-	return ntshim_violation_count(kind);
-}
-
 /* A trace of what ran, in order: one letter per step. */
 struct trace {
 	char s[32];
@@ -148,7 +143,7 @@ static void seh_raise_direct_test(struct kunit *test)
 	NTSTATUS code = STATUS_SUCCESS;
 	/* written by the filter: volatile, as seh.h says */
 	PEXCEPTION_POINTERS volatile info = NULL;
-	u64 unhandled = violations(NTSHIM_V_SEH_UNHANDLED);
+	struct ntshim_violation_mark unhandled = ntshim_mark(NTSHIM_V_SEH_UNHANDLED);
 
 	__try {
 		step(&t, 'b');
@@ -164,7 +159,7 @@ static void seh_raise_direct_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, code, STATUS_INVALID_PARAMETER);
 	KUNIT_EXPECT_NOT_NULL(test, info);
 	KUNIT_EXPECT_EQ(test, ntshim_seh_depth(), 0);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_UNHANDLED), unhandled);
+	NTSHIM_EXPECT_VIOLATIONS(test, &unhandled, 0);
 	KUNIT_EXPECT_EQ(test, preempt_count() & PREEMPT_MASK, 0);
 }
 
@@ -409,12 +404,12 @@ static void seh_continue_execution_test(struct kunit *test)
 /* No handler: reported once, the raise returns, no __finally runs. */
 static void seh_unhandled_test(struct kunit *test)
 {
-	u64 unhandled = violations(NTSHIM_V_SEH_UNHANDLED);
+	struct ntshim_violation_mark unhandled = ntshim_mark(NTSHIM_V_SEH_UNHANDLED);
 	struct trace t = { };
 	BOOLEAN abnormal = TRUE;
 
 	ExRaiseStatus(STATUS_TIMEOUT);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_UNHANDLED), unhandled + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &unhandled, 1);
 
 	__try {
 		__try {
@@ -429,14 +424,14 @@ static void seh_unhandled_test(struct kunit *test)
 	}
 	KUNIT_EXPECT_STREQ(test, t.s, "Fcf");
 	KUNIT_EXPECT_FALSE(test, abnormal);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_UNHANDLED), unhandled + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &unhandled, 2);
 	KUNIT_EXPECT_EQ(test, ntshim_seh_depth(), 0);
 }
 
 /* The handler finds the IRQL of its __try: lowered and reported. */
 static void seh_irql_restored_test(struct kunit *test)
 {
-	u64 state = violations(NTSHIM_V_SEH_UNWIND_STATE);
+	struct ntshim_violation_mark state = ntshim_mark(NTSHIM_V_SEH_UNWIND_STATE);
 	KIRQL at_handler = HIGH_LEVEL, old;
 	unsigned int pc = preempt_count();
 
@@ -449,13 +444,13 @@ static void seh_irql_restored_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, at_handler, PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, preempt_count(), pc);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_UNWIND_STATE), state + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &state, 1);
 }
 
 /* Seed ProbeTest: ProbeForWrite(NULL, 100, 4) raises and is caught. */
 static void seh_probe_raises_test(struct kunit *test)
 {
-	u64 bad = violations(NTSHIM_V_PROBE_BAD_ARG);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_PROBE_BAD_ARG);
 	NTSTATUS code = 0, code2 = 0;
 
 	__try {
@@ -471,7 +466,7 @@ static void seh_probe_raises_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, code, STATUS_ACCESS_VIOLATION);
 	KUNIT_EXPECT_EQ(test, code2, STATUS_DATATYPE_MISALIGNMENT);
 	/* a caught bad user pointer is not driver misuse */
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_PROBE_BAD_ARG), bad);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 0);
 }
 
 /* MmProbeAndLockPages raises; the MDL stays unlocked. */
@@ -547,7 +542,7 @@ static int raiser_thread(void *arg)
 /* Another thread's raise never lands in this thread's handler. */
 static void seh_per_thread_test(struct kunit *test)
 {
-	u64 unhandled = violations(NTSHIM_V_SEH_UNHANDLED);
+	struct ntshim_violation_mark unhandled = ntshim_mark(NTSHIM_V_SEH_UNHANDLED);
 	struct raiser r = { };
 	bool here = false;
 	struct task_struct *task;
@@ -563,7 +558,7 @@ static void seh_per_thread_test(struct kunit *test)
 		here = true;
 	}
 	KUNIT_EXPECT_FALSE(test, here);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_UNHANDLED), unhandled + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &unhandled, 1);
 }
 
 static VOID raiser_dpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
@@ -600,7 +595,7 @@ static void seh_in_dpc_test(struct kunit *test)
 /* __leave outside a __try body is misuse: reported, ignored. */
 static void seh_leave_misuse_test(struct kunit *test)
 {
-	u64 misuse = violations(NTSHIM_V_SEH_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_SEH_MISUSE);
 	int after = 0;
 
 	__try {
@@ -610,7 +605,7 @@ static void seh_leave_misuse_test(struct kunit *test)
 		after = 2;
 	}
 	KUNIT_EXPECT_EQ(test, after, 2);
-	KUNIT_EXPECT_EQ(test, violations(NTSHIM_V_SEH_MISUSE), misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 }
 
 static struct kunit_case seh_test_cases[] = {

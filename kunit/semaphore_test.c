@@ -155,9 +155,9 @@ static void semaphore_wakes_one_per_unit_test(struct kunit *test)
 	a.obj = &s;
 	b.obj = &s;
 	tier_start(test, &a, 0);
-	KUNIT_ASSERT_TRUE(test, tier_waiters(&s, 1));
+	KUNIT_ASSERT_TRUE(test, ntshim_test_waiters_queued(&s, 1));
 	tier_start(test, &b, 1);
-	KUNIT_ASSERT_TRUE(test, tier_waiters(&s, 2));
+	KUNIT_ASSERT_TRUE(test, ntshim_test_waiters_queued(&s, 2));
 
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, 1, FALSE), 0);
 	tier_finish(test, &a);
@@ -184,7 +184,7 @@ static void semaphore_release_many_test(struct kunit *test)
 	b.obj = &s;
 	tier_start(test, &a, 0);
 	tier_start(test, &b, 1);
-	KUNIT_ASSERT_TRUE(test, tier_waiters(&s, 2));
+	KUNIT_ASSERT_TRUE(test, ntshim_test_waiters_queued(&s, 2));
 	KUNIT_EXPECT_EQ(test, KeReleaseSemaphore(&s, 0, 3, FALSE), 0);
 	tier_finish(test, &a);
 	tier_finish(test, &b);

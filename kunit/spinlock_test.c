@@ -555,7 +555,7 @@ static void expect_lock_usable(struct kunit *test, PKSPIN_LOCK lock)
 /* Released twice, in every build: the second one touches nothing. */
 static void ntshim_spinlock_release_twice_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	struct cpu_state st;
 	KSPIN_LOCK lock;
 	KIRQL old;
@@ -580,16 +580,14 @@ static void ntshim_spinlock_release_twice_test(struct kunit *test)
 	expect_cpu_state(test, &st);
 	KeLowerIrql(old);
 
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 3);
 	expect_lock_usable(test, &lock);
 }
 
 /* A zeroed and a stale handle while the lock is held: both refused. */
 static void ntshim_spinlock_queued_bad_handle_held_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KLOCK_QUEUE_HANDLE handle, zero = {}, stale;
 	struct cpu_state st;
 	KSPIN_LOCK lock;
@@ -611,17 +609,15 @@ static void ntshim_spinlock_queued_bad_handle_held_test(struct kunit *test)
 	KeReleaseSpinLock(&lock, handle.OldIrql);
 
 	KUNIT_EXPECT_TRUE(test, held);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
 	expect_lock_usable(test, &lock);
 }
 
 /* Queued acquire, ordinary release: reported, released as taken. */
 static void ntshim_spinlock_queued_released_plain_test(struct kunit *test)
 {
-	u64 mixed = ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED);
-	u64 bad = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark mixed = ntshim_mark(NTSHIM_V_SPINLOCK_MIXED);
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	KLOCK_QUEUE_HANDLE handle;
 	struct cpu_state st;
 	KSPIN_LOCK lock;
@@ -646,11 +642,8 @@ static void ntshim_spinlock_queued_released_plain_test(struct kunit *test)
 	expect_cpu_state(test, &st);
 	KeLowerIrql(old);
 
-	KUNIT_EXPECT_GE(test, ntshim_violation_count(NTSHIM_V_SPINLOCK_MIXED),
-			mixed + 2);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			bad + 1);
+	KUNIT_EXPECT_GE(test, ntshim_violations_since(&mixed), (u64)2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad, 1);
 	expect_lock_usable(test, &lock);
 }
 
@@ -700,7 +693,7 @@ static int foreign_releaser_fn(void *data)
 
 static void ntshim_spinlock_release_other_thread_test(struct kunit *test)
 {
-	u64 before = ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
 	struct foreign_release *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	struct task_struct *t[2];
 	int i;
@@ -731,9 +724,7 @@ static void ntshim_spinlock_release_other_thread_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, f->still_held);
 	KUNIT_EXPECT_EQ(test, f->after.pc, f->before.pc);
 	KUNIT_EXPECT_EQ(test, f->after.irql, PASSIVE_LEVEL);
-	KUNIT_EXPECT_EQ(test,
-			ntshim_violation_count(NTSHIM_V_SPINLOCK_BAD_RELEASE),
-			before + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 1);
 	expect_lock_usable(test, &f->lock);
 }
 

@@ -28,7 +28,7 @@ static void dispatcher_header_test(struct kunit *test)
 
 	c.obj = &e;
 	tier_start(test, &c, -1);
-	KUNIT_ASSERT_TRUE(test, tier_waiters(&e, 1));
+	KUNIT_ASSERT_TRUE(test, ntshim_test_waiters_queued(&e, 1));
 	KUNIT_EXPECT_FALSE(test, IsListEmpty(&e.Header.WaitListHead));
 	wb = CONTAINING_RECORD(e.Header.WaitListHead.Flink, KWAIT_BLOCK, WaitListEntry);
 	KUNIT_EXPECT_PTR_EQ(test, (PVOID)wb->Object, (PVOID)&e.Header);

@@ -10,6 +10,8 @@
 #include <linux/sched.h>
 #include <ntshim/ntddk.h>
 
+#include "ntshim_kunit.h"
+
 /* 10 s, relative, in 100 ns units */
 #define WAIT_10S (-10LL * 10 * 1000 * 1000)
 
@@ -162,7 +164,7 @@ static void ObReferenceObject_thread_test(struct kunit *test)
 /* A thread that returns at DISPATCH_LEVEL: reported and lowered. */
 static void thread_exit_raised_irql_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_THREAD_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_THREAD_MISUSE);
 	struct worker w;
 	PVOID obj;
 
@@ -171,14 +173,13 @@ static void thread_exit_raised_irql_test(struct kunit *test)
 	obj = start_worker(test, &w, NULL);
 	KeSetEvent(&w.stop, IO_NO_INCREMENT, FALSE);
 	KUNIT_EXPECT_EQ(test, wait_exit(obj), STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_THREAD_MISUSE),
-			misuse + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 1);
 	ObDereferenceObject(obj);
 }
 
 static void handle_misuse_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_THREAD_MISUSE);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_THREAD_MISUSE);
 	struct worker w;
 	HANDLE h = NULL;
 	PVOID obj = (PVOID)1, thread = NULL;
@@ -205,8 +206,7 @@ static void handle_misuse_test(struct kunit *test)
 						  NULL),
 			STATUS_INVALID_HANDLE);
 	KUNIT_EXPECT_EQ(test, ZwClose((HANDLE)0x1234), STATUS_INVALID_HANDLE);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_THREAD_MISUSE),
-			misuse + 2);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 2);
 	/* the thread runs on without handles */
 	KeSetEvent(&w.stop, IO_NO_INCREMENT, FALSE);
 	KUNIT_EXPECT_EQ(test, wait_exit(thread), STATUS_SUCCESS);
@@ -215,8 +215,8 @@ static void handle_misuse_test(struct kunit *test)
 
 static void create_misuse_test(struct kunit *test)
 {
-	u64 misuse = ntshim_violation_count(NTSHIM_V_THREAD_MISUSE);
-	u64 irql = ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL);
+	struct ntshim_violation_mark misuse = ntshim_mark(NTSHIM_V_THREAD_MISUSE);
+	struct ntshim_violation_mark irql = ntshim_mark(NTSHIM_V_SYNC_BAD_IRQL);
 	unsigned int pc = preempt_count();
 	HANDLE h = NULL;
 	KIRQL old;
@@ -237,10 +237,8 @@ static void create_misuse_test(struct kunit *test)
 	KeLowerIrql(old);
 	KUNIT_EXPECT_NULL(test, h);
 	KUNIT_EXPECT_EQ(test, preempt_count(), pc);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_THREAD_MISUSE),
-			misuse + 3);
-	KUNIT_EXPECT_EQ(test, ntshim_violation_count(NTSHIM_V_SYNC_BAD_IRQL),
-			irql + 1);
+	NTSHIM_EXPECT_VIOLATIONS(test, &misuse, 3);
+	NTSHIM_EXPECT_VIOLATIONS(test, &irql, 1);
 }
 
 static struct kunit_case thread_test_cases[] = {

@@ -2,8 +2,7 @@
 /*
  * Helpers for the suites of the second API tier (semaphores, guarded
  * mutexes, push locks, processors, ...): run one step in a kthread and
- * wait for it on a completion, and wait (bounded) for a thread to queue
- * on a dispatcher object.
+ * wait for it on a completion, and wait (bounded) for a task to block.
  */
 #ifndef _NTSHIM_TIER_KUNIT_H
 #define _NTSHIM_TIER_KUNIT_H
@@ -86,23 +85,6 @@ static inline void tier_run(struct kunit *test, struct tier_call *c, int cpu)
 static inline bool tier_done(struct tier_call *c)
 {
 	return completion_done(&c->done);
-}
-
-/*
- * Wait until @n wait blocks are queued on @object: the thread has gone
- * to sleep in KeWaitFor*.  Bounded (about 10 s); false if they never
- * appeared.
- */
-static inline bool tier_waiters(PVOID object, ULONG n)
-{
-	int i;
-
-	for (i = 0; i < 10000; i++) {
-		if (ntshim_dispatcher_waiters(object) >= n)
-			return true;
-		usleep_range(500, 1000);
-	}
-	return false;
 }
 
 /* Wait until the task sleeps (blocked on a lock).  Bounded, like above. */
