@@ -290,7 +290,7 @@ static __always_inline void *pool_alloc_small(const struct pool_req *r,
 	h->cls = cls + 1;
 	h->tracked = track;
 	if (track)
-		pool_track_add(pool_hdr_track(h), h + 1, r->size, row);
+		ntshim_pool_track_add(pool_hdr_track(h), h + 1, r->size, row);
 	/* last: from here on a free may claim it */
 	smp_store_release(&h->magic, pool_new_magic(h));
 	return h + 1;
@@ -301,7 +301,7 @@ static void pool_free_small(struct pool_hdr *h)
 	void *base = (void *)h - h->pad;
 
 	if (h->tracked)
-		pool_track_del(pool_hdr_track(h));
+		ntshim_pool_track_del(pool_hdr_track(h));
 	if (h->cls)
 		kmem_cache_free(pool_caches[h->cls - 1], base);
 	else
@@ -328,7 +328,7 @@ static noinline void *pool_alloc_large(SIZE_T size, int node, gfp_t gfp,
 	struct pool_large *l;
 	void *p;
 
-	l = pool_large_alloc(gfp & ~__GFP_ZERO);
+	l = ntshim_pool_large_alloc(gfp & ~__GFP_ZERO);
 	if (!l)
 		return NULL;
 	if (gfpflags_allow_blocking(gfp))
@@ -350,18 +350,18 @@ static noinline void *pool_alloc_large(SIZE_T size, int node, gfp_t gfp,
 	/* last: pairs with the acquire in pool_lookup_large() */
 	smp_store_release(&l->magic, pool_new_magic(l));
 	if (track)
-		pool_track_add(&l->track, p, size, row);
-	if (!pool_large_insert(l))
+		ntshim_pool_track_add(&l->track, p, size, row);
+	if (!ntshim_pool_large_insert(l))
 		return p;
 
 	/* a stale lookup may still reach the record: mark it freed */
 	WRITE_ONCE(l->magic, pool_magic(l, l->magic >> 32, POOL_MAGIC_FREED));
 	if (track)
-		pool_track_del(&l->track);
+		ntshim_pool_track_del(&l->track);
 out_block:
 	pool_release_large(p);
 out_rec:
-	pool_large_free(l);
+	ntshim_pool_large_free(l);
 	return NULL;
 }
 
@@ -369,7 +369,7 @@ out_rec:
 static __always_inline PVOID pool_alloc(const struct pool_req *r)
 {
 	KIRQL irql = KeGetCurrentIrql();
-	bool track = READ_ONCE(pool_track);
+	bool track = READ_ONCE(ntshim_pool_track);
 	gfp_t gfp;
 	u16 row;
 	void *p;
@@ -388,7 +388,7 @@ static __always_inline PVOID pool_alloc(const struct pool_req *r)
 				 r->caller, "size %zu overflows", r->size);
 		return NULL;
 	}
-	if (pool_should_fail(r->tag, r->size))
+	if (ntshim_pool_should_fail(r->tag, r->size))
 		return NULL;
 
 	gfp = pool_gfp(r, irql);
@@ -625,7 +625,7 @@ struct pool_large_found {
 static noinline struct pool_large_found pool_lookup_large(const void *p)
 {
 	struct pool_large_found found = { .what = POOL_FOREIGN };
-	struct pool_large *l = pool_large_find(p);
+	struct pool_large *l = ntshim_pool_large_find(p);
 	u64 magic;
 
 	if (!l)
@@ -754,13 +754,13 @@ static void pool_report_mismatch(ULONG had_tag, const void *p, ULONG tag,
 
 static noinline void pool_free_large(struct pool_large *l)
 {
-	pool_large_remove(l);
+	ntshim_pool_large_remove(l);
 	if (l->tracked)
-		pool_track_del(&l->track);
+		ntshim_pool_track_del(&l->track);
 	pool_large_mark_freed(l->ptr);
 	pool_release_large(l->ptr);
 	/* at once: a racing lookup checks the magic again (type-safe RCU) */
-	pool_large_free(l);
+	ntshim_pool_large_free(l);
 }
 
 void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
@@ -922,18 +922,18 @@ int ntshim_pool_init(struct dentry *root)
 	err = pool_create_caches(load_id);
 	if (err)
 		return err;
-	err = pool_large_init(load_id);
+	err = ntshim_pool_large_init(load_id);
 	if (err)
 		goto out_caches;
-	err = pool_stats_init(root);
+	err = ntshim_pool_stats_init(root);
 	if (err)
 		goto out_large;
-	pool_track_init(root);
-	pool_fault_init(root);
+	ntshim_pool_track_init(root);
+	ntshim_pool_fault_init(root);
 	return 0;
 
 out_large:
-	pool_large_exit(true);
+	ntshim_pool_large_exit(true);
 out_caches:
 	pool_destroy_caches();
 	return err;
@@ -947,14 +947,14 @@ void ntshim_pool_exit(void)
 	/* charges made without an owner (lookaside, Mm helpers) */
 	ntshim_pool_report_leaks(NULL);
 	/* blocks of any owner, modules unloaded before included */
-	leaked = pool_stats_outstanding();
+	leaked = ntshim_pool_stats_outstanding();
 	flush_work(&pool_vfree_work);
-	pool_stats_exit();
+	ntshim_pool_stats_exit();
 	/* A cache with objects left would complain; keep them all instead. */
 	if (leaked)
 		pr_err("pool: %llu blocks still allocated, pool caches kept\n",
 		       leaked);
 	else
 		pool_destroy_caches();
-	pool_large_exit(!leaked);
+	ntshim_pool_large_exit(!leaked);
 }

@@ -23,7 +23,7 @@
 static DECLARE_FAULT_ATTR(fail_pool);
 static u32 fail_pool_tag;
 
-bool pool_should_fail(ULONG tag, SIZE_T size)
+bool ntshim_pool_should_fail(ULONG tag, SIZE_T size)
 {
 	u32 only = READ_ONCE(fail_pool_tag);
 
@@ -41,7 +41,7 @@ bool ntshim_pool_fault_arm(ULONG Tag, int Times)
 	return true;
 }
 
-void pool_fault_init(struct dentry *root)
+void ntshim_pool_fault_init(struct dentry *root)
 {
 	struct dentry *dir;
 
@@ -58,7 +58,7 @@ bool ntshim_pool_fault_arm(ULONG Tag, int Times)
 	return false;
 }
 
-void pool_fault_init(struct dentry *root)
+void ntshim_pool_fault_init(struct dentry *root)
 {
 }
 

@@ -65,7 +65,7 @@ static inline const char *pool_type_name(bool paged)
 }
 
 /* What pool_outstanding lists for one live block (tracking on). */
-void pool_track_forget_owner(const struct module *owner);
+void ntshim_pool_track_forget_owner(const struct module *owner);
 
 struct pool_track_node {
 	struct list_head link;
@@ -87,7 +87,7 @@ struct pool_track_node {
 struct pool_hdr {
 	u64 magic;
 	u32 size;		/* bytes requested */
-	u16 row;		/* pool_tags[] index */
+	u16 row;		/* ntshim_pool_tags[] index */
 	u8 pad;			/* bytes from the slab object to this header */
 	u8 cls : 7;		/* pool_caches[] index + 1; 0: from kmalloc() */
 	u8 tracked : 1;		/* a pool_track_node sits right in front */
@@ -115,8 +115,8 @@ struct pool_large {
 
 static_assert(POOL_TAG_OVERFLOW <= U16_MAX);
 
-extern struct pool_tag_entry pool_tags[];
-u16 pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
+extern struct pool_tag_entry ntshim_pool_tags[];
+u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
 			unsigned long caller);
 
 /*
@@ -160,20 +160,20 @@ static __always_inline u16 pool_stats_row(ULONG tag, unsigned int type,
 	type &= U16_MAX;
 	idx = pool_tag_hash(tag, type, caller);
 	/* pairs with the release in pool_stats_insert(): the key is set */
-	if (likely(smp_load_acquire(&pool_tags[idx].pcpu) &&
-		   pool_tag_match(&pool_tags[idx], tag, type, owner, caller)))
+	if (likely(smp_load_acquire(&ntshim_pool_tags[idx].pcpu) &&
+		   pool_tag_match(&ntshim_pool_tags[idx], tag, type, owner, caller)))
 		return idx;
-	return pool_stats_row_slow(tag, type, owner, caller);
+	return ntshim_pool_stats_row_slow(tag, type, owner, caller);
 }
 
 static inline struct pool_tag_entry *pool_row_entry(u16 row)
 {
-	return &pool_tags[row];
+	return &ntshim_pool_tags[row];
 }
 
 static inline void pool_stats_add(u16 row, SIZE_T bytes)
 {
-	struct pool_tag_counters __percpu *c = pool_tags[row].pcpu;
+	struct pool_tag_counters __percpu *c = ntshim_pool_tags[row].pcpu;
 
 	this_cpu_inc(c->allocs);
 	this_cpu_add(c->bytes, bytes);
@@ -181,42 +181,42 @@ static inline void pool_stats_add(u16 row, SIZE_T bytes)
 
 static inline void pool_stats_sub(u16 row, SIZE_T bytes)
 {
-	struct pool_tag_counters __percpu *c = pool_tags[row].pcpu;
+	struct pool_tag_counters __percpu *c = ntshim_pool_tags[row].pcpu;
 
 	this_cpu_inc(c->frees);
 	this_cpu_sub(c->bytes, bytes);
 }
 
-u64 pool_stats_outstanding(void);
-int pool_stats_init(struct dentry *root);
-void pool_stats_exit(void);
+u64 ntshim_pool_stats_outstanding(void);
+int ntshim_pool_stats_init(struct dentry *root);
+void ntshim_pool_stats_exit(void);
 
 /* pool_large.c */
-struct pool_large *pool_large_alloc(gfp_t gfp);
-void pool_large_free(struct pool_large *l);
-int pool_large_insert(struct pool_large *l);
-struct pool_large *pool_large_find(const void *p);
-void pool_large_remove(struct pool_large *l);
-int pool_large_init(u32 load_id);
-void pool_large_exit(bool empty);
+struct pool_large *ntshim_pool_large_alloc(gfp_t gfp);
+void ntshim_pool_large_free(struct pool_large *l);
+int ntshim_pool_large_insert(struct pool_large *l);
+struct pool_large *ntshim_pool_large_find(const void *p);
+void ntshim_pool_large_remove(struct pool_large *l);
+int ntshim_pool_large_init(u32 load_id);
+void ntshim_pool_large_exit(bool empty);
 
 /* pool_track.c */
-extern bool pool_track;
+extern bool ntshim_pool_track;
 /* Fill in @t for the block at @ptr and list it. */
-void pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
+void ntshim_pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
 		    u16 row);
-void pool_track_del(struct pool_track_node *t);
-void pool_track_init(struct dentry *root);
+void ntshim_pool_track_del(struct pool_track_node *t);
+void ntshim_pool_track_init(struct dentry *root);
 
 /* pool_fault.c */
 #ifdef CONFIG_FAULT_INJECTION
-bool pool_should_fail(ULONG tag, SIZE_T size);
+bool ntshim_pool_should_fail(ULONG tag, SIZE_T size);
 #else
-static inline bool pool_should_fail(ULONG tag, SIZE_T size)
+static inline bool ntshim_pool_should_fail(ULONG tag, SIZE_T size)
 {
 	return false;
 }
 #endif
-void pool_fault_init(struct dentry *root);
+void ntshim_pool_fault_init(struct dentry *root);
 
 #endif /* _NTSHIM_POOL_INTERNAL_H */

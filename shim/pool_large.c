@@ -34,36 +34,36 @@ static const struct rhashtable_params pool_large_params = {
 	.automatic_shrinking = true,
 };
 
-struct pool_large *pool_large_alloc(gfp_t gfp)
+struct pool_large *ntshim_pool_large_alloc(gfp_t gfp)
 {
 	return kmem_cache_alloc(pool_large_cache, gfp);
 }
 
-void pool_large_free(struct pool_large *l)
+void ntshim_pool_large_free(struct pool_large *l)
 {
 	kmem_cache_free(pool_large_cache, l);
 }
 
 /* Returns 0 or -ENOMEM (-EBUSY) when the table cannot take the record. */
-int pool_large_insert(struct pool_large *l)
+int ntshim_pool_large_insert(struct pool_large *l)
 {
 	return rhashtable_insert_fast(&pool_large_table, &l->node,
 				      pool_large_params);
 }
 
 /* Call under rcu_read_lock(); the record stays readable until it ends. */
-struct pool_large *pool_large_find(const void *p)
+struct pool_large *ntshim_pool_large_find(const void *p)
 {
 	return rhashtable_lookup(&pool_large_table, &p, pool_large_params);
 }
 
-void pool_large_remove(struct pool_large *l)
+void ntshim_pool_large_remove(struct pool_large *l)
 {
 	rhashtable_remove_fast(&pool_large_table, &l->node, pool_large_params);
 }
 
 /* @load_id: see pool_create_caches() in pool.c */
-int pool_large_init(u32 load_id)
+int ntshim_pool_large_init(u32 load_id)
 {
 	char name[32];
 	int err;
@@ -83,7 +83,7 @@ int pool_large_init(u32 load_id)
  * Every block is freed or reported by now.  With blocks left (@empty
  * false) their records stay too, and so does the cache they are in.
  */
-void pool_large_exit(bool empty)
+void ntshim_pool_large_exit(bool empty)
 {
 	rhashtable_destroy(&pool_large_table);
 	if (empty)

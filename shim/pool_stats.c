@@ -23,7 +23,7 @@
 
 #include "pool_internal.h"
 
-struct pool_tag_entry pool_tags[POOL_TAG_SLOTS + 1];
+struct pool_tag_entry ntshim_pool_tags[POOL_TAG_SLOTS + 1];
 static DEFINE_SPINLOCK(pool_tags_lock);	/* serialises claiming slots */
 static DEFINE_PER_CPU(struct pool_tag_counters, pool_overflow_counters);
 
@@ -90,7 +90,7 @@ static u16 pool_stats_insert(ULONG tag, unsigned int type,
 	spin_lock_irqsave(&pool_tags_lock, flags);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		idx = (h + i) & (POOL_TAG_SLOTS - 1);
-		e = &pool_tags[idx];
+		e = &ntshim_pool_tags[idx];
 		if (!e->pcpu)
 			break;
 		if (pool_tag_match(e, tag, type, owner, caller)) {
@@ -102,7 +102,7 @@ static u16 pool_stats_insert(ULONG tag, unsigned int type,
 	}
 	if (reuse) {
 		pool_tag_rekey(reuse, owner, caller);
-		found = reuse - pool_tags;
+		found = reuse - ntshim_pool_tags;
 	} else if (i < POOL_TAG_SLOTS && pcpu) {
 		e->tag = tag;
 		e->type = type;
@@ -123,7 +123,7 @@ out:
  * The whole probe sequence, after pool_stats_row() found the key's first
  * slot taken by another key, or empty.  @tag and @type come masked.
  */
-u16 pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
+u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
 			unsigned long caller)
 {
 	u32 h = pool_tag_hash(tag, type, caller);
@@ -132,7 +132,7 @@ u16 pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
 
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
 		idx = (h + i) & (POOL_TAG_SLOTS - 1);
-		e = &pool_tags[idx];
+		e = &ntshim_pool_tags[idx];
 		/* pairs with the release in pool_stats_insert(): key is set */
 		if (!smp_load_acquire(&e->pcpu))
 			break;
@@ -164,7 +164,7 @@ bool ntshim_pool_query_tag(ULONG Tag, POOL_TYPE PoolType,
 	memset(out, 0, sizeof(*out));
 	Tag &= ~PROTECTED_POOL;
 	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
-		struct pool_tag_entry *e = &pool_tags[i];
+		struct pool_tag_entry *e = &ntshim_pool_tags[i];
 
 		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&e->pcpu) || e->tag != Tag ||
@@ -190,9 +190,9 @@ u64 ntshim_pool_report_leaks(struct module *owner)
 	u64 total = 0;
 	unsigned int i;
 
-	pool_track_forget_owner(owner);
+	ntshim_pool_track_forget_owner(owner);
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
-		struct pool_tag_entry *e = &pool_tags[i];
+		struct pool_tag_entry *e = &ntshim_pool_tags[i];
 		struct ntshim_pool_tag_stats s = {};
 
 		/* acquire: a published slot has its key set */
@@ -217,7 +217,7 @@ u64 ntshim_pool_report_leaks(struct module *owner)
 EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_report_leaks);
 
 /* Blocks outstanding in every row: what ntshim's exit leaves behind. */
-u64 pool_stats_outstanding(void)
+u64 ntshim_pool_stats_outstanding(void)
 {
 	u64 total = 0;
 	unsigned int i;
@@ -226,9 +226,9 @@ u64 pool_stats_outstanding(void)
 		struct ntshim_pool_tag_stats s = {};
 
 		/* acquire: a published slot has its key set */
-		if (!smp_load_acquire(&pool_tags[i].pcpu))
+		if (!smp_load_acquire(&ntshim_pool_tags[i].pcpu))
 			continue;
-		pool_stats_sum(&pool_tags[i], &s);
+		pool_stats_sum(&ntshim_pool_tags[i], &s);
 		if (s.diff > 0)
 			total += s.diff;
 	}
@@ -262,7 +262,7 @@ static int pooltags_show(struct seq_file *m, void *v)
 	if (!rows)
 		return -ENOMEM;
 	for (i = 0; i <= POOL_TAG_OVERFLOW; i++) {
-		struct pool_tag_entry *e = &pool_tags[i];
+		struct pool_tag_entry *e = &ntshim_pool_tags[i];
 
 		/* acquire: a published slot has its key set */
 		if (!smp_load_acquire(&e->pcpu))
@@ -300,9 +300,9 @@ static int pooltags_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(pooltags);
 
-int pool_stats_init(struct dentry *root)
+int ntshim_pool_stats_init(struct dentry *root)
 {
-	struct pool_tag_entry *e = &pool_tags[POOL_TAG_OVERFLOW];
+	struct pool_tag_entry *e = &ntshim_pool_tags[POOL_TAG_OVERFLOW];
 
 	e->tag = NTSHIM_TAG('O', 'v', 'f', 'l');
 	e->pcpu = &pool_overflow_counters;
@@ -310,12 +310,12 @@ int pool_stats_init(struct dentry *root)
 	return 0;
 }
 
-void pool_stats_exit(void)
+void ntshim_pool_stats_exit(void)
 {
 	unsigned int i;
 
 	for (i = 0; i < POOL_TAG_SLOTS; i++) {
-		free_percpu(pool_tags[i].pcpu);
-		pool_tags[i].pcpu = NULL;
+		free_percpu(ntshim_pool_tags[i].pcpu);
+		ntshim_pool_tags[i].pcpu = NULL;
 	}
 }

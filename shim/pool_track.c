@@ -24,8 +24,8 @@
 
 #include "pool_internal.h"
 
-bool pool_track = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
-module_param(pool_track, bool, 0644);
+bool ntshim_pool_track = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
+module_param_named(pool_track, ntshim_pool_track, bool, 0644);
 MODULE_PARM_DESC(pool_track,
 		 "track every live pool block for pool_outstanding (default: on in debug builds)");
 
@@ -36,7 +36,7 @@ struct pool_track_list {
 
 static DEFINE_PER_CPU(struct pool_track_list, pool_track_lists);
 
-void pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
+void ntshim_pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
 		    u16 row)
 {
 	struct pool_track_list *tl;
@@ -54,7 +54,7 @@ void pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
 	spin_unlock_irqrestore(&tl->lock, flags);
 }
 
-void pool_track_del(struct pool_track_node *t)
+void ntshim_pool_track_del(struct pool_track_node *t)
 {
 	struct pool_track_list *tl = per_cpu_ptr(&pool_track_lists, t->cpu);
 	unsigned long flags;
@@ -69,7 +69,7 @@ void pool_track_del(struct pool_track_node *t)
  * and nothing can free them once ntshim goes too, so kmemleak is told not
  * to report them a second time.  Only tracked blocks can be found.
  */
-void pool_track_forget_owner(const struct module *owner)
+void ntshim_pool_track_forget_owner(const struct module *owner)
 {
 	unsigned long flags;
 	int cpu;
@@ -160,7 +160,7 @@ static int pool_outstanding_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(pool_outstanding);
 
-void pool_track_init(struct dentry *root)
+void ntshim_pool_track_init(struct dentry *root)
 {
 	int cpu;
 
