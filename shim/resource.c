@@ -56,16 +56,23 @@ NTSTATUS ntshim_resource_init(PERESOURCE Resource, const char *name,
 }
 EXPORT_SYMBOL_GPL(ntshim_resource_init);
 
-NTSTATUS ExDeleteResourceLite(PERESOURCE Resource)
+/* Delete and reinitialise: refused while held, else drop the owner table. */
+static NTSTATUS resource_retire(PERESOURCE Resource, const char *what,
+				unsigned long caller)
 {
 	if (rwsem_is_locked(&Resource->Lock)) {
-		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, _RET_IP_,
+		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, caller,
 				 "%s on a held resource (exclusive owner %p), refused",
-				 __func__, READ_ONCE(Resource->ExclusiveOwner));
+				 what, READ_ONCE(Resource->ExclusiveOwner));
 		return STATUS_UNSUCCESSFUL;
 	}
 	xa_destroy(&Resource->SharedOwners);
 	return STATUS_SUCCESS;
+}
+
+NTSTATUS ExDeleteResourceLite(PERESOURCE Resource)
+{
+	return resource_retire(Resource, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExDeleteResourceLite);
 
@@ -277,13 +284,10 @@ EXPORT_SYMBOL_GPL(ExGetSharedWaiterCount);
 
 NTSTATUS ExReinitializeResourceLite(PERESOURCE Resource)
 {
-	if (rwsem_is_locked(&Resource->Lock)) {
-		ntshim_violation(NTSHIM_V_SYNC_DELETE_HELD, 0, Resource, _RET_IP_,
-				 "%s on a held resource (exclusive owner %p), refused",
-				 __func__, READ_ONCE(Resource->ExclusiveOwner));
-		return STATUS_UNSUCCESSFUL;
-	}
-	xa_destroy(&Resource->SharedOwners);
+	NTSTATUS status = resource_retire(Resource, __func__, _RET_IP_);
+
+	if (!NT_SUCCESS(status))
+		return status;
 	Resource->ExclusiveOwner = NULL;
 	Resource->ExclusiveCount = 0;
 	Resource->NumberOfSharedWaiters = 0;

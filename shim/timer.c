@@ -259,41 +259,58 @@ BOOLEAN KeReadStateTimer(PKTIMER Timer)
 }
 EXPORT_SYMBOL_GPL(KeReadStateTimer);
 
-static bool timer_in_range(const void *obj, unsigned long lo, unsigned long hi)
+/*
+ * Under ntshim_timer_lock: cancel and unset the next set timer that
+ * @match accepts and return it, or NULL when none is left.  A chosen
+ * timer that is expiring right now is let finish (the lock dropped
+ * meanwhile), then the search starts again.
+ */
+static PKTIMER timer_cancel_next(bool (*match)(PKTIMER Timer, const void *arg),
+				 const void *arg, unsigned long *flags)
 {
-	return (unsigned long)obj >= lo && (unsigned long)obj < hi;
+	PKTIMER Timer;
+
+again:
+	list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry) {
+		if (!match(Timer, arg))
+			continue;
+		if (hrtimer_try_to_cancel(&Timer->Timer) < 0) {
+			raw_spin_unlock_irqrestore(&ntshim_timer_lock, *flags);
+			cpu_relax();
+			raw_spin_lock_irqsave(&ntshim_timer_lock, *flags);
+			goto again;
+		}
+		timer_unset_locked(Timer);
+		ntshim_deferred_inc(TIMER_CANCELLED);
+		return Timer;
+	}
+	return NULL;
+}
+
+struct timer_range {
+	unsigned long lo, hi;
+};
+
+static bool timer_in_range(PKTIMER Timer, const void *arg)
+{
+	const struct timer_range *r = arg;
+
+	return (unsigned long)Timer >= r->lo && (unsigned long)Timer < r->hi;
 }
 
 unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
 				     ULONG tag, unsigned long caller)
 {
-	PKTIMER Timer;
+	struct timer_range range = { .lo = lo, .hi = hi };
 	unsigned long flags;
 	unsigned int n = 0;
+	PKTIMER Timer;
 
 	if (list_empty(&ntshim_timers_set))
 		return 0;
 	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-	for (;;) {
-		bool found = false;
-
-		list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry) {
-			if (timer_in_range(Timer, lo, hi)) {
-				found = true;
-				break;
-			}
-		}
-		if (!found)
-			break;
-		if (hrtimer_try_to_cancel(&Timer->Timer) < 0) {
-			raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
-			cpu_relax();
-			raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-			continue;
-		}
-		timer_unset_locked(Timer);
+	while ((Timer = timer_cancel_next(timer_in_range, &range, &flags))) {
 		n++;
-		ntshim_deferred_inc(TIMER_CANCELLED);
 		ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, Timer, caller,
 				 "freed pool holds a set KTIMER (set by %pS): cancelled",
 				 (void *)Timer->SetBy);
@@ -302,40 +319,29 @@ unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
 	return n;
 }
 
+/* @arg: the module; NULL matches every timer. */
+static bool timer_owned_by(PKTIMER Timer, const void *arg)
+{
+	const struct module *mod = arg;
+
+	return ntshim_owns(mod, NULL, Timer, (void *)Timer->SetBy) ||
+	       (Timer->Dpc &&
+		ntshim_owns(mod, NULL, NULL, Timer->Dpc->DeferredRoutine));
+}
+
 /*
  * Cancel (and report) every set timer that @mod owns (all when NULL).
  * Returns how many it cancelled.
  */
 unsigned int ntshim_timer_cancel(const struct module *mod, const char *why)
 {
-	PKTIMER Timer;
 	unsigned long flags;
 	unsigned int n = 0;
+	PKTIMER Timer;
 
 	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-	for (;;) {
-		bool found = false;
-
-		list_for_each_entry(Timer, &ntshim_timers_set, ActiveEntry) {
-			if (ntshim_owns(mod, NULL, Timer, (void *)Timer->SetBy) ||
-			    (Timer->Dpc &&
-			     ntshim_owns(mod, NULL, NULL, Timer->Dpc->DeferredRoutine))) {
-				found = true;
-				break;
-			}
-		}
-		if (!found)
-			break;
-		if (hrtimer_try_to_cancel(&Timer->Timer) < 0) {
-			/* Expiring right now: let it finish, then look again. */
-			raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
-			cpu_relax();
-			raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
-			continue;
-		}
-		timer_unset_locked(Timer);
+	while ((Timer = timer_cancel_next(timer_owned_by, mod, &flags))) {
 		n++;
-		ntshim_deferred_inc(TIMER_CANCELLED);
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, Timer->SetBy,
 				 "timer still set at %s: cancelled", why);
 	}
