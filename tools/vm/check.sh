@@ -19,8 +19,16 @@ echo "ntshim: building modules against $kdir"
 build_modules "$kdir" "$obj" NTSHIM_DEBUG=1
 [ -f "$obj/kunit/ntshim_test.ko" ] || { echo "ntshim: no ntshim_test.ko" >&2; exit 1; }
 
+# The unload test module, built as a ported driver is (shim/ntshim.mk).
+rearm=$cache/obj-rearm
+mkdir -p "$rearm"
+rsync -a "$vm_dir/rearm/" "$rearm/"
+make -s -C "$kdir" M="$rearm" -j"$(nproc)" W=1 NTSHIM="$obj" \
+	KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
+
 make -s -C "$top/tools/ntpoolmon"
 extra="$top/tools/ntpoolmon/ntpoolmon $vm_dir/guest-ntpoolmon.sh"
+extra="$extra $rearm/ntshim_rearm.ko $vm_dir/guest-lifecycle.sh"
 if [ -f "$obj/examples/ntshim_example.ko" ]; then
 	extra="$extra $obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
 fi
