@@ -116,8 +116,8 @@ struct pool_large {
 static_assert(POOL_TAG_OVERFLOW <= U16_MAX);
 
 extern struct pool_tag_entry ntshim_pool_tags[];
-u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
-			unsigned long caller);
+u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type,
+			       struct module *owner, unsigned long caller);
 
 /*
  * The owner and the call site's page are left out of the hash (not the
@@ -204,7 +204,7 @@ void ntshim_pool_large_exit(bool empty);
 extern bool ntshim_pool_track;
 /* Fill in @t for the block at @ptr and list it. */
 void ntshim_pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
-		    u16 row);
+			   u16 row);
 void ntshim_pool_track_del(struct pool_track_node *t);
 void ntshim_pool_track_init(struct dentry *root);
 

@@ -123,8 +123,8 @@ out:
  * The whole probe sequence, after pool_stats_row() found the key's first
  * slot taken by another key, or empty.  @tag and @type come masked.
  */
-u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type, struct module *owner,
-			unsigned long caller)
+u16 ntshim_pool_stats_row_slow(ULONG tag, unsigned int type,
+			       struct module *owner, unsigned long caller)
 {
 	u32 h = pool_tag_hash(tag, type, caller);
 	struct pool_tag_entry *e;

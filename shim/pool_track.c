@@ -37,7 +37,7 @@ struct pool_track_list {
 static DEFINE_PER_CPU(struct pool_track_list, pool_track_lists);
 
 void ntshim_pool_track_add(struct pool_track_node *t, void *ptr, SIZE_T size,
-		    u16 row)
+			   u16 row)
 {
 	struct pool_track_list *tl;
 	unsigned long flags;
