@@ -235,7 +235,14 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 
 	if (!dpc_valid(Dpc, caller, "KeInsertQueueDpc"))
 		return FALSE;
+	/*
+	 * The unload check and the insert in one RCU read section: the
+	 * owner's synchronize_rcu() then waits for an insert that passed
+	 * the check, and its cancel pass sees the DPC.
+	 */
+	rcu_read_lock();
 	if (ntshim_rearm_refused(Dpc, Dpc->DeferredRoutine)) {
+		rcu_read_unlock();
 		ntshim_violation(NTSHIM_V_DPC_MISUSE, 0, Dpc, caller,
 				 "DPC %ps queued while its module unloads: refused",
 				 Dpc->DeferredRoutine);
@@ -250,6 +257,7 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
 	if (test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags)) {
 		raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+		rcu_read_unlock();
 		if (below)
 			local_bh_enable();
 		ntshim_deferred_inc(DPC_ALREADY_QUEUED);
@@ -286,6 +294,7 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 		queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
 	}
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
+	rcu_read_unlock();
 	ntshim_deferred_inc(DPC_QUEUED);
 
 	if (below) {

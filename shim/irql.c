@@ -106,7 +106,11 @@ static void apc_reap(bool all)
 
 	for (i = 0; i < APC_THREADS; i++) {
 		t = READ_ONCE(apc_threads[i]);
-		if (!t || (!all && !(READ_ONCE(t->flags) & PF_EXITING)))
+		/*
+		 * exit_state, not PF_EXITING: an exiting task still runs
+		 * driver code (file release handlers) until exit_notify().
+		 */
+		if (!t || (!all && !READ_ONCE(t->exit_state)))
 			continue;
 		if (cmpxchg(&apc_threads[i], t, NULL) != t)
 			continue;
@@ -149,7 +153,9 @@ static void apc_leave(void)
 
 	if (i < 0)
 		return;
-	WRITE_ONCE(apc_threads[i], NULL);
+	/* Only the one who clears the slot drops its reference. */
+	if (cmpxchg(&apc_threads[i], current, NULL) != current)
+		return;
 	atomic_dec(&ntshim_apc_threads);
 	put_task_struct(current);
 	if (atomic_read(&ntshim_apc_threads))

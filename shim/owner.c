@@ -21,6 +21,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <ntshim/pool.h>
 
@@ -31,6 +32,13 @@
 #define OWNER_MAX_PASSES 64
 
 const struct module *ntshim_going_module;
+
+/*
+ * Modules may go at the same time (GOING notifiers run outside
+ * module_mutex): one at a time here, so ntshim_going_module names the
+ * one being cleaned up for the whole of its passes.
+ */
+static DEFINE_MUTEX(owner_going_lock);
 
 static void owner_cancel_deferred(const struct module *mod, const char *why)
 {
@@ -63,12 +71,14 @@ static void ntshim_owner_going(struct module *mod)
 {
 	const char *why = mod ? "module unload" : "ntshim exit";
 
+	mutex_lock(&owner_going_lock);
 	ntshim_thread_wait_going(mod, why);
 	owner_cancel_deferred(mod, why);
 	ntshim_lookaside_reclaim(mod);
 	ntshim_mm_reclaim(mod);
 	if (mod)
 		ntshim_pool_report_leaks(mod);
+	mutex_unlock(&owner_going_lock);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include <linux/hrtimer.h>
 #include <linux/module.h>
 #include <linux/sched/task_stack.h>
+#include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
 #include <ntshim/ntddk.h>
@@ -78,6 +79,7 @@ static enum hrtimer_restart ntshim_timer_expire(struct hrtimer *hr)
 	unsigned long flags;
 	PKDPC Dpc;
 
+	KeQuerySystemTimePrecise(&now);
 	raw_spin_lock_irqsave(&ntshim_timer_lock, flags);
 	ntshim_dispatcher_signal(&Timer->Header, 1);
 	Dpc = Timer->Dpc;
@@ -87,15 +89,19 @@ static enum hrtimer_restart ntshim_timer_expire(struct hrtimer *hr)
 	} else {
 		timer_unset_locked(Timer);
 	}
-	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
-
-	ntshim_deferred_inc(TIMER_FIRED);
-	if (Dpc) {
-		KeQuerySystemTimePrecise(&now);
+	/*
+	 * Queue the DPC before the lock goes, as Windows does under its
+	 * dispatcher lock: once the timer is unset, a free of the block that
+	 * holds it (and its KDPC) no longer waits for this callback, so
+	 * nothing here may touch the timer after the unlock.
+	 */
+	if (Dpc)
 		ntshim_dpc_insert(Dpc, (PVOID)(ULONG_PTR)now.LowPart,
 				  (PVOID)(ULONG_PTR)(ULONG)now.HighPart,
 				  Timer->SetBy);
-	}
+	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
+
+	ntshim_deferred_inc(TIMER_FIRED);
 	return ret;
 }
 
@@ -198,8 +204,11 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
 				 Period);
 		Period = 0;
 	}
+	/* The unload check and the set in one RCU read section (see dpc.c). */
+	rcu_read_lock();
 	if (ntshim_rearm_refused(Timer, (void *)caller) ||
 	    (Dpc && ntshim_rearm_refused(NULL, Dpc->DeferredRoutine))) {
+		rcu_read_unlock();
 		ntshim_violation(NTSHIM_V_TIMER_MISUSE, 0, Timer, caller,
 				 "timer set while its module unloads: refused");
 		return FALSE;
@@ -221,6 +230,7 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
 	list_add_tail(&Timer->ActiveEntry, &ntshim_timers_set);
 	hrtimer_start(&Timer->Timer, expires, mode);
 	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
+	rcu_read_unlock();
 	return was_set;
 }
 

@@ -88,14 +88,18 @@ static bool work_queue(struct ntshim_work *w, void *routine,
 
 	if (type == CriticalWorkQueue || type == HyperCriticalWorkQueue)
 		wq = ntshim_work_hi_wq;
+	spin_lock_irqsave(&ntshim_work_lock, flags);
+	/*
+	 * Checked with interrupts off (an RCU read section): the owner's
+	 * synchronize_rcu() waits for a queueing that passed the check.
+	 */
 	if (ntshim_rearm_refused(obj, routine)) {
+		spin_unlock_irqrestore(&ntshim_work_lock, flags);
 		ntshim_violation(NTSHIM_V_WORKITEM_MISUSE, 0, obj, caller,
 				 "work item %ps queued while its module unloads: refused",
 				 routine);
 		return false;
 	}
-
-	spin_lock_irqsave(&ntshim_work_lock, flags);
 	if (test_bit(NTSHIM_WORK_QUEUED, &w->flags) ||
 	    test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags)) {
 		spin_unlock_irqrestore(&ntshim_work_lock, flags);
