@@ -17,6 +17,8 @@
 #include <ntshim/ntddk.h>
 
 #include "ntshim_kunit.h"
+#include "../shim/pool_internal.h"
+#include "../shim/verifier.h"
 
 static struct ntshim_pool_tag_stats pool_row(ULONG tag, POOL_TYPE type)
 {
@@ -1021,4 +1023,61 @@ static struct kunit_suite ntshim_pool_suite = {
 	.test_cases = ntshim_pool_cases,
 };
 
-kunit_test_suite(ntshim_pool_suite);
+/*
+ * The same cases in each tier: ntshim_pool runs as ntshim.ko was loaded
+ * (a debug build tracks every block), ntshim_pool_fast in the default
+ * tier as a release build runs it (no tracking: the fast path), and
+ * ntshim_pool_verify with Driver Verifier's pool_verify on.
+ */
+struct pool_tier {
+	bool track;
+};
+
+static int pool_tier_enter(struct kunit *test, bool verify)
+{
+	struct pool_tier *saved = kunit_kzalloc(test, sizeof(*saved),
+						GFP_KERNEL);
+
+	if (!saved)
+		return -ENOMEM;
+	saved->track = READ_ONCE(ntshim_pool_track);
+	test->priv = saved;
+	WRITE_ONCE(ntshim_pool_track, false);
+	return ntshim_verifier_set("pool_verify", verify ? "1" : "0");
+}
+
+static int pool_fast_init(struct kunit *test)
+{
+	return pool_tier_enter(test, false);
+}
+
+static int pool_verify_init(struct kunit *test)
+{
+	return pool_tier_enter(test, true);
+}
+
+static void pool_tier_exit(struct kunit *test)
+{
+	struct pool_tier *saved = test->priv;
+
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("pool_verify", "0"), 0);
+	if (saved)
+		WRITE_ONCE(ntshim_pool_track, saved->track);
+}
+
+static struct kunit_suite ntshim_pool_fast_suite = {
+	.name = "ntshim_pool_fast",
+	.init = pool_fast_init,
+	.exit = pool_tier_exit,
+	.test_cases = ntshim_pool_cases,
+};
+
+static struct kunit_suite ntshim_pool_verify_suite = {
+	.name = "ntshim_pool_verify",
+	.init = pool_verify_init,
+	.exit = pool_tier_exit,
+	.test_cases = ntshim_pool_cases,
+};
+
+kunit_test_suites(&ntshim_pool_suite, &ntshim_pool_fast_suite,
+		  &ntshim_pool_verify_suite);

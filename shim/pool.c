@@ -44,6 +44,7 @@
 
 #include "internal.h"
 #include "pool_internal.h"
+#include "verifier.h"
 
 #define CREATE_TRACE_POINTS
 #include "pool_trace.h"
@@ -154,6 +155,17 @@ static u64 pool_new_magic(const void *where)
 			  POOL_MAGIC_LIVE);
 }
 
+/*
+ * The default tier's magic, for blocks from the fast path: no generation,
+ * no hash, just the header's address keyed by the boot-time secret, so
+ * it costs two instructions to make and to check.  A block of either
+ * format is known by its magic alone.
+ */
+static __always_inline u64 pool_fast_magic(const void *h, bool freed)
+{
+	return pool_key ^ (unsigned long)h ^ (freed ? POOL_MAGIC_FREED : 0);
+}
+
 static void pool_note_freed(const void *p)
 {
 	struct pool_freed_ring *r = get_cpu_ptr(&pool_freed);
@@ -224,7 +236,9 @@ found:
 	return !PAGE_ALIGNED(p) || pool_large_still_free(p);
 }
 
-static gfp_t pool_gfp(const struct pool_req *r, KIRQL irql)
+/* @atomic: at DISPATCH_LEVEL, where the allocation may not sleep. */
+static __always_inline gfp_t pool_gfp(bool atomic, bool low_priority,
+				      bool zero)
 {
 	gfp_t gfp;
 
@@ -233,22 +247,27 @@ static gfp_t pool_gfp(const struct pool_req *r, KIRQL irql)
 	 * (__GFP_RETRY_MAYFAIL reclaims hard, then fails; __GFP_NORETRY
 	 * gives up after one round), never a warning or a panic.
 	 */
-	if (irql >= DISPATCH_LEVEL)
-		gfp = r->low_priority ? GFP_NOWAIT : GFP_ATOMIC;
+	if (atomic)
+		gfp = low_priority ? GFP_NOWAIT : GFP_ATOMIC;
 	else
-		gfp = GFP_KERNEL | (r->low_priority ? __GFP_NORETRY :
-						      __GFP_RETRY_MAYFAIL);
-	return gfp | __GFP_NOWARN | (r->zero ? __GFP_ZERO : 0);
+		gfp = GFP_KERNEL | (low_priority ? __GFP_NORETRY :
+						   __GFP_RETRY_MAYFAIL);
+	return gfp | __GFP_NOWARN | (zero ? __GFP_ZERO : 0);
 }
+
+/* pool_class() of 1..192 bytes by (len - 1) / 8, as kmalloc's size_index. */
+static const u8 pool_class_small[24] = {
+	0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,	/* ..16, ..32, ..64, ..96 */
+	4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5,	/* ..128, ..192 */
+};
 
 /* The pool cache whose payload holds @len bytes, or -1. */
 static __always_inline int pool_class(size_t len)
 {
-	if (len <= 128)
-		return len <= 16 ? 0 : len <= 32 ? 1 : len <= 64 ? 2 :
-		       len <= 96 ? 3 : 4;
-	if (len <= 192)
-		return 5;
+	if (len - 1 < 192)
+		return pool_class_small[(len - 1) / 8];
+	if (!len)
+		return 0;
 	if (len > 4096)
 		return -1;
 	return fls(len - 1) - 2;	/* 256 -> 6, ..., 4096 -> 10 */
@@ -391,7 +410,7 @@ static __always_inline PVOID pool_alloc(const struct pool_req *r)
 	if (ntshim_pool_should_fail(r->tag, r->size))
 		return NULL;
 
-	gfp = pool_gfp(r, irql);
+	gfp = pool_gfp(irql >= DISPATCH_LEVEL, r->low_priority, r->zero);
 	row = pool_stats_row(r->tag, r->type, r->owner, r->caller);
 	if (r->size >= PAGE_SIZE)
 		p = pool_alloc_large(r->size, r->node, gfp, row, track);
@@ -402,6 +421,94 @@ static __always_inline PVOID pool_alloc(const struct pool_req *r)
 	pool_stats_add(row, r->size);
 	trace_pool_alloc(r->tag, r->size, r->type, p, r->caller);
 	return p;
+}
+
+/*
+ * The default tier's fast path serves the common request in a few dozen
+ * instructions over kmem_cache_alloc(): a small block of an ordinary pool
+ * type, at an IRQL the type allows, with no Verifier option, no pool
+ * tracking and no fault injection armed.  Everything else, misuse
+ * included, takes the checked path below, which reports it.
+ */
+#define POOL_FAST_TYPE_BITS (POOL_TYPE_KNOWN_BITS & ~NonPagedPoolCacheAligned)
+
+/* @pc: preempt_count(), i.e. 0 at PASSIVE_LEVEL (or APC_LEVEL). */
+static __always_inline bool pool_fast_ok(SIZE_T size, bool paged,
+					 unsigned long pc)
+{
+	if (ntshim_pool_verifying() || READ_ONCE(ntshim_pool_track) ||
+	    ntshim_pool_fault_armed())
+		return false;
+	if (size - 1 >= U32_MAX)	/* 0, and what a slot cannot hold */
+		return false;
+	if ((pc & (NMI_MASK | HARDIRQ_MASK)) || irqs_disabled())
+		return false;	/* above DISPATCH_LEVEL */
+	return !paged || !pc;	/* paged pool: below DISPATCH_LEVEL */
+}
+
+static __always_inline void *pool_alloc_fast(SIZE_T size, ULONG tag,
+					     unsigned int type, gfp_t gfp,
+					     struct module *owner,
+					     unsigned long caller)
+{
+	u16 row = pool_stats_row(tag, type, owner, caller);
+	int cls = pool_class(size);
+	struct pool_hdr *h = kmem_cache_alloc(pool_caches[cls], gfp);
+
+	if (unlikely(!h))
+		return NULL;
+	h->size = size;
+	h->row = row;
+	h->pad = 0;
+	h->cls = cls + 1;
+	h->tracked = 0;
+	/* last: from here on a free may claim it */
+	smp_store_release(&h->magic, pool_fast_magic(h, false));
+	pool_stats_add(row, size);
+	trace_pool_alloc(tag, size, type, h + 1, caller);
+	return h + 1;
+}
+
+/*
+ * The fast path of a big block: page aligned as on Windows, its record a
+ * slot of the big-block table (pool_big.c); a pool_large record when the
+ * table has no slot for it.
+ */
+static noinline void *pool_alloc_big_fast(SIZE_T size, ULONG tag,
+					  unsigned int type, gfp_t gfp,
+					  struct module *owner,
+					  unsigned long caller)
+{
+	u16 row = pool_stats_row(tag, type, owner, caller);
+	size_t len = PAGE_ALIGN(size);
+	void *p;
+
+	if (gfpflags_allow_blocking(gfp))
+		p = kvmalloc(len, gfp);
+	else
+		p = kmalloc(len, gfp);
+	if (unlikely(!p))
+		return NULL;
+	if (unlikely(!PAGE_ALIGNED(p) || !ntshim_pool_big_insert(p, size, row))) {
+		kvfree(p);
+		p = pool_alloc_large(size, NUMA_NO_NODE, gfp, row, false);
+		if (!p)
+			return NULL;
+	}
+	pool_stats_add(row, size);
+	trace_pool_alloc(tag, size, type, p, caller);
+	return p;
+}
+
+/* The fast path: a small block, or a big one. */
+static __always_inline void *pool_alloc_default(SIZE_T size, ULONG tag,
+						unsigned int type, gfp_t gfp,
+						struct module *owner,
+						unsigned long caller)
+{
+	if (likely(size < PAGE_SIZE))
+		return pool_alloc_fast(size, tag, type, gfp, owner, caller);
+	return pool_alloc_big_fast(size, tag, type, gfp, owner, caller);
 }
 
 /* Is @type one Windows defines?  If not, report it. */
@@ -417,21 +524,14 @@ static bool pool_type_ok(POOL_TYPE type, ULONG tag, unsigned long caller)
 	return false;
 }
 
-/*
- * The request is built whole, by value, and its address never leaves the
- * inlined fast path, so the compiler keeps it in registers.
- */
-PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
-			unsigned int how, struct module *owner,
-			unsigned long caller)
+/* The checked path of ExAllocatePool*: see pool_alloc_fast(). */
+static noinline PVOID pool_alloc_checked(POOL_TYPE PoolType, SIZE_T Size,
+					 ULONG Tag, unsigned int how,
+					 struct module *owner,
+					 unsigned long caller)
 {
 	unsigned int base = PoolType & POOL_TYPE_BASE_MASK;
-	struct pool_req r;
-
-	/* 0: the call site is where this call returns to (NTSHIM_POOL_CALLER) */
-	if (!caller)
-		caller = _RET_IP_;
-	r = (struct pool_req){
+	struct pool_req r = {
 		.size = Size,
 		.tag = Tag,
 		.type = PoolType,
@@ -447,10 +547,32 @@ PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
 		.caller = caller,
 	};
 
-	PVOID p = NULL;
+	if (!pool_type_ok(PoolType, Tag, caller))
+		return NULL;
+	return pool_alloc(&r);
+}
 
-	if (pool_type_ok(PoolType, Tag, caller))
-		p = pool_alloc(&r);
+PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
+			unsigned int how, struct module *owner,
+			unsigned long caller)
+{
+	unsigned long pc = preempt_count();
+	PVOID p;
+
+	/* 0: the call site is where this call returns to (NTSHIM_POOL_CALLER) */
+	if (!caller)
+		caller = _RET_IP_;
+	if (likely(!(PoolType & ~POOL_FAST_TYPE_BITS) &&
+		   (PoolType & POOL_TYPE_BASE_MASK) != DontUseThisType &&
+		   pool_fast_ok(Size, PoolType & PagedPool, pc)))
+		p = pool_alloc_default(Size, Tag, PoolType,
+				       pool_gfp(pc, (how & NTSHIM_POOL_PRIORITY_MASK) <
+						    NormalPoolPriority,
+						(how & NTSHIM_POOL_ZERO) ||
+						(PoolType & POOL_ZERO_ALLOCATION)),
+				       owner, caller);
+	else
+		p = pool_alloc_checked(PoolType, Size, Tag, how, owner, caller);
 	if (unlikely(!p) && (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE))
 		ntshim_seh_raise(STATUS_INSUFFICIENT_RESOURCES, caller, 0, 0);
 	return p;
@@ -501,17 +623,16 @@ static bool pool_decode_params(PCPOOL_EXTENDED_PARAMETER p, ULONG count,
 	return true;
 }
 
-PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
-			 PCPOOL_EXTENDED_PARAMETER Params, ULONG Count,
-			 struct module *owner, unsigned long caller)
+/* The checked path of ExAllocatePool2/3: see pool_alloc_fast(). */
+static noinline PVOID pool_alloc3_checked(POOL_FLAGS Flags, SIZE_T Size,
+					  ULONG Tag,
+					  PCPOOL_EXTENDED_PARAMETER Params,
+					  ULONG Count, struct module *owner,
+					  unsigned long caller)
 {
 	POOL_FLAGS kind = Flags & POOL_FLAG_KIND_MASK;
 	POOL_FLAGS unknown = Flags & POOL_FLAG_REQUIRED_MASK & ~POOL_FLAG_KNOWN;
-	struct pool_req r;
-
-	if (!caller)
-		caller = _RET_IP_;
-	r = (struct pool_req){
+	struct pool_req r = {
 		.size = Size,
 		.tag = Tag,
 		.zero = !(Flags & POOL_FLAG_UNINITIALIZED),
@@ -551,6 +672,27 @@ fail:
 	if (Flags & POOL_FLAG_RAISE_ON_FAILURE)
 		ntshim_seh_raise(STATUS_INSUFFICIENT_RESOURCES, caller, 0, 0);
 	return NULL;
+}
+
+PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
+			 PCPOOL_EXTENDED_PARAMETER Params, ULONG Count,
+			 struct module *owner, unsigned long caller)
+{
+	POOL_FLAGS kind = Flags & ~POOL_FLAG_UNINITIALIZED;
+	unsigned long pc = preempt_count();
+	bool paged = kind == POOL_FLAG_PAGED;
+
+	if (!caller)
+		caller = _RET_IP_;
+	if (likely((paged || kind == POOL_FLAG_NON_PAGED) && Tag && !Count &&
+		   pool_fast_ok(Size, paged, pc)))
+		return pool_alloc_default(Size, Tag,
+					  paged ? PagedPool : NonPagedPoolNx,
+				       pool_gfp(pc, false,
+						!(Flags & POOL_FLAG_UNINITIALIZED)),
+				       owner, caller);
+	return pool_alloc3_checked(Flags, Size, Tag, Params, Count, owner,
+				   caller);
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_alloc3);
 
@@ -678,7 +820,8 @@ static __always_inline enum pool_lookup pool_lookup(const void *p,
 	may_unmap = pool_hdr_may_unmap(h);
 	if (!pool_read_magic(h, may_unmap, &magic))
 		return pool_recently_freed(p) ? POOL_FREED : POOL_FOREIGN;
-	if (pool_magic_is(h, magic, POOL_MAGIC_LIVE)) {
+	if (pool_magic_is(h, magic, POOL_MAGIC_LIVE) ||
+	    magic == pool_fast_magic(h, false)) {
 		f->hdr = h;
 		f->large = NULL;
 		f->may_unmap = may_unmap;
@@ -686,7 +829,7 @@ static __always_inline enum pool_lookup pool_lookup(const void *p,
 		return POOL_LIVE;
 	}
 	if (pool_magic_is(h, magic, POOL_MAGIC_FREED) ||
-	    pool_recently_freed(p))
+	    magic == pool_fast_magic(h, true) || pool_recently_freed(p))
 		return POOL_FREED;
 	return POOL_FOREIGN;
 }
@@ -714,7 +857,9 @@ static bool pool_claim(struct pool_found *f)
 {
 	u64 *word = f->hdr ? &f->hdr->magic : &f->large->magic;
 	void *where = f->hdr ? (void *)f->hdr : (void *)f->large;
-	u64 freed = pool_magic(where, f->magic >> 32, POOL_MAGIC_FREED);
+	u64 freed = f->magic == pool_fast_magic(where, false) ?
+		    pool_fast_magic(where, true) :
+		    pool_magic(where, f->magic >> 32, POOL_MAGIC_FREED);
 	unsigned long flags;
 	bool won;
 	u64 now;
@@ -763,16 +908,51 @@ static noinline void pool_free_large(struct pool_large *l)
 	ntshim_pool_large_free(l);
 }
 
-void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
+/*
+ * A block free has claimed: report a tag that is not the block's, cancel
+ * what still lives in it, release it.  @l: a large block's record, or
+ * NULL for the small block at @h, or both NULL for a big block whose
+ * big-table slot was claimed and released; @fast: the fast path made the
+ * small block (untracked, from a pool cache, no padding).
+ */
+static __always_inline void pool_release_claimed(void *P, struct pool_hdr *h,
+						 struct pool_large *l,
+						 SIZE_T size, u16 row,
+						 ULONG Tag,
+						 unsigned long caller,
+						 bool fast)
+{
+	/* All that is needed from the row, before its counts may reach 0. */
+	struct pool_tag_entry *e = pool_row_entry(row);
+
+	if (unlikely(Tag && ((Tag ^ e->tag) & ~PROTECTED_POOL)))
+		pool_report_mismatch(e->tag, P, Tag, caller);
+	trace_pool_free(e->tag, size, e->type, P, caller);
+	/* Timers, DPCs, work items and lookaside lists living in it. */
+	ntshim_free_check(P, size, e->tag, caller);
+
+	if (l) {
+		pool_free_large(l);
+	} else if (!h) {	/* a big block from the big-block table */
+		pool_large_mark_freed(P);
+		pool_release_large(P);
+	} else if (fast) {
+		kmem_cache_free(pool_caches[h->cls - 1], h);
+	} else {
+		pool_free_small(h);
+	}
+	pool_stats_sub(row, size);
+}
+
+/* The checked path of ExFreePool: see the comment at the top. */
+static noinline void pool_free_checked(PVOID P, ULONG Tag,
+				       unsigned long caller)
 {
 	KIRQL irql = KeGetCurrentIrql();
-	struct pool_tag_entry *e;
 	enum pool_lookup what;
 	struct pool_found f = {};
 	bool won;
 
-	if (!caller)
-		caller = _RET_IP_;
 	if (unlikely(!P)) {
 		ntshim_violation(NTSHIM_V_POOL_FREE_NULL, Tag, NULL, caller,
 				 "ExFreePool(NULL)");
@@ -784,6 +964,25 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 				 in_nmi() ? " (NMI: block leaked)" : "");
 		if (in_nmi())
 			return;
+	}
+
+	if (PAGE_ALIGNED(P)) {
+		struct pool_big_slot *s = ntshim_pool_big_claim(P);
+
+		if (IS_ERR(s)) {
+			pool_report_lookup(POOL_FREED, P, caller, "ExFreePool");
+			return;
+		}
+		if (s) {
+			f.size = s->size;
+			f.row = s->row;
+			/* before the slot is free: a racing free finds either */
+			pool_note_freed(P);
+			ntshim_pool_big_release(s);
+			pool_release_claimed(P, NULL, NULL, f.size, f.row, Tag,
+					     caller, false);
+			return;
+		}
 	}
 
 	rcu_read_lock();
@@ -805,20 +1004,58 @@ void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
 		f.size = f.large->size;
 		f.row = f.large->row;
 	}
+	pool_release_claimed(P, f.hdr, f.large, f.size, f.row, Tag, caller,
+			     false);
+}
 
-	/* All that is needed from the row, before its counts may reach 0. */
-	e = pool_row_entry(f.row);
-	if (unlikely(Tag && ((Tag ^ e->tag) & ~PROTECTED_POOL)))
-		pool_report_mismatch(e->tag, P, Tag, caller);
-	trace_pool_free(e->tag, f.size, e->type, P, caller);
-	/* Timers, DPCs, work items and lookaside lists living in it. */
-	ntshim_free_check(P, f.size, e->tag, caller);
+/*
+ * Can the fast path read the header in front of @P?  A 16-aligned pointer
+ * that does not start a page has its header on the same page; inside the
+ * direct map that page is mapped unless freeing can unmap it (KFENCE,
+ * debug_pagealloc).  Anything else, including a vmalloc or stack address,
+ * takes the checked path, which validates it.  (A page in a hole of the
+ * direct map below high_memory would fault: a wild pointer exactly there
+ * is caught by pool_verify only.)
+ */
+static __always_inline bool pool_fast_addr(const void *P)
+{
+	unsigned long a = (unsigned long)P;
 
-	if (f.large)
-		pool_free_large(f.large);
-	else
-		pool_free_small(f.hdr);
-	pool_stats_sub(f.row, f.size);
+	return IS_ALIGNED(a, POOL_ALIGN) && !PAGE_ALIGNED(a) &&
+	       a - PAGE_OFFSET < (unsigned long)high_memory - PAGE_OFFSET &&
+	       !pool_hdr_may_unmap((struct pool_hdr *)P - 1);
+}
+
+/*
+ * The default tier's free of a block the fast path allocated: its magic
+ * checked and swapped for the freed one with one cmpxchg, so of two
+ * racing frees one wins.  False: the checked path decides.
+ */
+static __always_inline bool pool_free_fast(PVOID P, ULONG Tag,
+					   unsigned long caller)
+{
+	struct pool_hdr *h = (struct pool_hdr *)P - 1;
+	unsigned long pc = preempt_count();
+	u64 magic;
+
+	if (ntshim_pool_verifying() || !pool_fast_addr(P) ||
+	    (pc & (NMI_MASK | HARDIRQ_MASK)) || irqs_disabled())
+		return false;
+	magic = READ_ONCE_NOCHECK(h->magic);
+	if (magic != pool_fast_magic(h, false) ||
+	    arch_cmpxchg64(&h->magic, magic, pool_fast_magic(h, true)) != magic)
+		return false;
+	pool_release_claimed(P, h, NULL, h->size, h->row, Tag, caller, true);
+	return true;
+}
+
+void ntshim_pool_free(PVOID P, ULONG Tag, unsigned long caller)
+{
+	if (!caller)
+		caller = _RET_IP_;
+	if (likely(pool_free_fast(P, Tag, caller)))
+		return;
+	pool_free_checked(P, Tag, caller);
 }
 EXPORT_SYMBOL_GPL(ntshim_pool_free);
 
@@ -858,6 +1095,11 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 		caller = _RET_IP_;
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
+	if (PAGE_ALIGNED(P)) {
+		f.size = ntshim_pool_big_size(P);
+		if (f.size)
+			return f.size;
+	}
 	rcu_read_lock();
 	what = pool_lookup(P, &f);
 	if (what == POOL_LIVE && !pool_size_unclaimed(&f))
@@ -916,26 +1158,34 @@ int ntshim_pool_init(struct dentry *root)
 	u32 load_id = get_random_u32() & 0xffff;
 	int err, cpu;
 
+	ntshim_verifier_init(root);
 	pool_key = get_random_long();
 	for_each_possible_cpu(cpu)
 		per_cpu(pool_gen, cpu) = cpu;
 	err = pool_create_caches(load_id);
 	if (err)
-		return err;
+		goto out_verifier;
 	err = ntshim_pool_large_init(load_id);
 	if (err)
 		goto out_caches;
-	err = ntshim_pool_stats_init(root);
+	err = ntshim_pool_big_init();
 	if (err)
 		goto out_large;
+	err = ntshim_pool_stats_init(root);
+	if (err)
+		goto out_big;
 	ntshim_pool_track_init(root);
 	ntshim_pool_fault_init(root);
 	return 0;
 
+out_big:
+	ntshim_pool_big_exit();
 out_large:
 	ntshim_pool_large_exit(true);
 out_caches:
 	pool_destroy_caches();
+out_verifier:
+	ntshim_verifier_exit();
 	return err;
 }
 
@@ -956,5 +1206,7 @@ void ntshim_pool_exit(void)
 		       leaked);
 	else
 		pool_destroy_caches();
+	ntshim_pool_big_exit();
 	ntshim_pool_large_exit(!leaked);
+	ntshim_verifier_exit();
 }

@@ -20,7 +20,7 @@
 
 #ifdef CONFIG_FAULT_INJECTION
 
-static DECLARE_FAULT_ATTR(fail_pool);
+DECLARE_FAULT_ATTR(ntshim_fail_pool);
 static u32 fail_pool_tag;
 
 bool ntshim_pool_should_fail(ULONG tag, SIZE_T size)
@@ -29,15 +29,15 @@ bool ntshim_pool_should_fail(ULONG tag, SIZE_T size)
 
 	if (only && (only ^ tag) & ~PROTECTED_POOL)
 		return false;
-	return should_fail(&fail_pool, size);
+	return should_fail(&ntshim_fail_pool, size);
 }
 
 bool ntshim_pool_fault_arm(ULONG Tag, int Times)
 {
 	WRITE_ONCE(fail_pool_tag, Tag);
-	fail_pool.interval = 1;
-	atomic_set(&fail_pool.times, Times);
-	fail_pool.probability = Times ? 100 : 0;
+	ntshim_fail_pool.interval = 1;
+	atomic_set(&ntshim_fail_pool.times, Times);
+	ntshim_fail_pool.probability = Times ? 100 : 0;
 	return true;
 }
 
@@ -45,8 +45,8 @@ void ntshim_pool_fault_init(struct dentry *root)
 {
 	struct dentry *dir;
 
-	fail_pool.verbose = 1;
-	dir = fault_create_debugfs_attr("fail_pool", root, &fail_pool);
+	ntshim_fail_pool.verbose = 1;
+	dir = fault_create_debugfs_attr("fail_pool", root, &ntshim_fail_pool);
 	if (!IS_ERR(dir))
 		debugfs_create_x32("tag", 0600, dir, &fail_pool_tag);
 }

@@ -7,11 +7,13 @@
 #ifndef _NTSHIM_POOL_INTERNAL_H
 #define _NTSHIM_POOL_INTERNAL_H
 
+#include <linux/fault-inject.h>
 #include <linux/hash.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/rhashtable-types.h>
+#include <linux/sched.h>
 #include <ntshim/pool.h>
 
 #include "test_exports.h"
@@ -200,6 +202,41 @@ void ntshim_pool_large_remove(struct pool_large *l);
 int ntshim_pool_large_init(u32 load_id);
 void ntshim_pool_large_exit(bool empty);
 
+/* pool_big.c: the default tier's big blocks, see there. */
+struct pool_big_slot {
+	unsigned long va;	/* the block; 0: free; | POOL_BIG_BUSY: */
+	u32 size;		/* being filled in or freed */
+	u16 row;
+};
+
+#define POOL_BIG_BUSY 1UL
+#define POOL_BIG_BITS 14	/* 16384 slots, 256 KiB */
+#define POOL_BIG_SLOTS BIT(POOL_BIG_BITS)
+#define POOL_BIG_PROBES 8
+
+static inline u32 pool_big_hash(const void *p)
+{
+	return hash_long((unsigned long)p >> PAGE_SHIFT, POOL_BIG_BITS);
+}
+
+int ntshim_pool_big_init(void);
+void ntshim_pool_big_exit(void);
+/* False: no free slot near its hash; the block goes to pool_large. */
+bool ntshim_pool_big_insert(void *p, SIZE_T size, u16 row);
+/*
+ * The slot of the block at @p, claimed (one caller wins), or NULL, or
+ * ERR_PTR(-EBUSY) when a racing free of @p has claimed it.
+ */
+struct pool_big_slot *ntshim_pool_big_claim(const void *p);
+/* The size of the block at @p (not claimed), or 0. */
+SIZE_T ntshim_pool_big_size(const void *p);
+
+/* A claimed slot is free again. */
+static inline void ntshim_pool_big_release(struct pool_big_slot *s)
+{
+	smp_store_release(&s->va, 0);
+}
+
 /* pool_track.c */
 extern bool ntshim_pool_track;
 /* Fill in @t for the block at @ptr and list it. */
@@ -210,8 +247,21 @@ void ntshim_pool_track_init(struct dentry *root);
 
 /* pool_fault.c */
 #ifdef CONFIG_FAULT_INJECTION
+extern struct fault_attr ntshim_fail_pool;
 bool ntshim_pool_should_fail(ULONG tag, SIZE_T size);
+
+/* Might ntshim_pool_should_fail() say yes?  The fast path's test. */
+static __always_inline bool ntshim_pool_fault_armed(void)
+{
+	return READ_ONCE(ntshim_fail_pool.probability) ||
+	       (in_task() && READ_ONCE(current->fail_nth));
+}
 #else
+static inline bool ntshim_pool_fault_armed(void)
+{
+	return false;
+}
+
 static inline bool ntshim_pool_should_fail(ULONG tag, SIZE_T size)
 {
 	return false;

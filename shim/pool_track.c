@@ -26,6 +26,7 @@
 
 bool ntshim_pool_track = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
 module_param_named(pool_track, ntshim_pool_track, bool, 0644);
+EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_track);
 MODULE_PARM_DESC(pool_track,
 		 "track every live pool block for pool_outstanding (default: on in debug builds)");
 

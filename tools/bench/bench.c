@@ -43,6 +43,7 @@
 #include <linux/timekeeping.h>
 #include <linux/vmstat.h>
 #include <ntshim/ntddk.h>
+#include <ntshim/verifier.h>
 
 #include "profile.h"
 
@@ -560,6 +561,17 @@ static void __bench_loop preempt_count_loop(unsigned int n, size_t size)
 		WRITE_ONCE(bench_sink, bench_sink + preempt_count());
 }
 
+/* The pool_verify rows: Driver Verifier's pool checks on, then off. */
+static int verify_on(void)
+{
+	return ntshim_verifier_set("pool_verify", "1");
+}
+
+static void verify_off(void)
+{
+	ntshim_verifier_set("pool_verify", "0");
+}
+
 #define ROW(n, t, sh, rw, sz, set, tear)                                     \
 	{ .name = n, .target = t, .shim = sh, .raw = rw, .size = sz,           \
 	  .setup = set, .teardown = tear }
@@ -600,6 +612,17 @@ static const struct bench_row bench_rows[] = {
 	    cas128_loop, cas64_loop, 0, NULL, NULL),
 	ROW("calibration: irqs_disabled() vs preempt_count() read", 0,
 	    irqflag_loop, preempt_count_loop, 0, NULL, NULL),
+	/* what Driver Verifier's pool_verify costs: no target */
+	ROW("pool_verify: ExAllocatePoolWithTag+ExFreePool 32 B vs kmalloc+kfree",
+	    0, pool_loop, kmalloc_32, 32, verify_on, verify_off),
+	ROW("pool_verify: ExAllocatePoolWithTag+ExFreePool 256 B vs kmalloc+kfree",
+	    0, pool_loop, kmalloc_256, 256, verify_on, verify_off),
+	ROW("pool_verify: ExAllocatePoolWithTag+ExFreePool 4 KiB vs kmalloc+kfree",
+	    0, pool_loop, kmalloc_4k, SZ_4K, verify_on, verify_off),
+	ROW("pool_verify: ExAllocatePoolWithTag+ExFreePool 64 KiB vs kmalloc+kfree",
+	    0, pool_loop, kmalloc_64k, SZ_64K, verify_on, verify_off),
+	ROW("pool_verify: ExAllocatePool2 256 B vs kzalloc+kfree", 0,
+	    pool2_loop, kzalloc_256, 256, verify_on, verify_off),
 };
 
 /* ---- timing ---- */

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for Driver Verifier's pool options (suite ntshim_verifier):
+ * what each option selects, the strict parsing of its file, and blocks
+ * crossing a switch of the tier.
+ */
+#include <kunit/test.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <ntshim/ntddk.h>
+
+#include "ntshim_kunit.h"
+#include "../shim/pool_internal.h"
+#include "../shim/verifier.h"
+
+#define TAG_TST1 0x31747354	/* "Tst1" */
+#define TAG_TST2 0x32747354	/* "Tst2" */
+#define TAG_ABCD 0x64636241	/* "Abcd" */
+#define TAG_AB 0x20206241	/* "Ab  ": a two-letter tag, space padded */
+
+static void verifier_reset(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("pool_verify", "0"), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool", "0"), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool_underrun", "0"),
+			0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool_tags", ""), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("modules", ""), 0);
+}
+
+static int verifier_test_init(struct kunit *test)
+{
+	verifier_reset(test);
+	return 0;
+}
+
+static void verifier_off_test(struct kunit *test)
+{
+	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE), 0U);
+}
+
+static void verifier_pool_verify_test(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "1"), 0);
+	KUNIT_EXPECT_TRUE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_POOL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, NULL),
+			(unsigned int)NTSHIM_VERIFY_POOL);
+	verifier_reset(test);
+	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+}
+
+static void verifier_special_tags_test(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool", "1"), 0);
+	/* no tag list: every tag */
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_ABCD, THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_SPECIAL);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags",
+						  "Tst1, A?cd"), 0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_SPECIAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1 | PROTECTED_POOL,
+						   THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_SPECIAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_ABCD, THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_SPECIAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST2, THIS_MODULE), 0U);
+
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags", "Ts*"),
+			0);
+	KUNIT_EXPECT_NE(test, ntshim_verifier_pool(TAG_TST2, THIS_MODULE), 0U);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_ABCD, THIS_MODULE), 0U);
+
+	/* a short tag is space padded, as Windows pads it */
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags", "Ab"), 0);
+	KUNIT_EXPECT_NE(test, ntshim_verifier_pool(TAG_AB, THIS_MODULE), 0U);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_ABCD, THIS_MODULE), 0U);
+
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_underrun", "y"),
+			0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_AB, THIS_MODULE),
+			(unsigned int)(NTSHIM_VERIFY_SPECIAL |
+				       NTSHIM_VERIFY_UNDERRUN));
+	verifier_reset(test);
+}
+
+static void verifier_modules_test(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "1"), 0);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("modules", "other_driver"),
+			0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE), 0U);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("modules",
+						  "other_driver ntshim_test"),
+			0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE),
+			(unsigned int)NTSHIM_VERIFY_POOL);
+	verifier_reset(test);
+}
+
+/* A value the file refuses changes nothing. */
+static void verifier_strict_parse_test(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags", "Tst1"),
+			0);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool_tags", "Tst12"),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool_tags", "T*t"),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("special_pool_tags",
+						  "a b c d e f g h i j k l m n o p q"),
+			-E2BIG);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("pool_verify", "maybe"),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("modules", "bad/name"),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("no_such_option", "1"),
+			-EINVAL);
+	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool", "1"), 0);
+	/* still only Tst1 */
+	KUNIT_EXPECT_NE(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE), 0U);
+	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST2, THIS_MODULE), 0U);
+	verifier_reset(test);
+}
+
+/*
+ * Blocks cross a change of tier: one allocated in the default tier is
+ * freed with pool_verify on and the other way round, each exactly once,
+ * and a second free of either is a double free in both tiers.
+ */
+static void verifier_tier_switch_test(struct kunit *test)
+{
+	struct ntshim_violation_mark dbl = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
+	bool track = READ_ONCE(ntshim_pool_track);
+	void *fast, *checked;
+
+	WRITE_ONCE(ntshim_pool_track, false);
+	fast = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG_TST1);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "1"), 0);
+	checked = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG_TST1);
+	WRITE_ONCE(ntshim_pool_track, track);
+	KUNIT_ASSERT_NOT_NULL(test, fast);
+	KUNIT_ASSERT_NOT_NULL(test, checked);
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(fast, NULL), (SIZE_T)40);
+
+	ExFreePoolWithTag(fast, TAG_TST1);
+	ExFreePoolWithTag(fast, TAG_TST1);
+	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&dbl), 1ULL);
+
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "0"), 0);
+	ExFreePoolWithTag(checked, TAG_TST1);
+	ExFreePoolWithTag(checked, TAG_TST1);
+	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&dbl), 2ULL);
+}
+
+static struct kunit_case ntshim_verifier_cases[] = {
+	KUNIT_CASE(verifier_off_test),
+	KUNIT_CASE(verifier_pool_verify_test),
+	KUNIT_CASE(verifier_special_tags_test),
+	KUNIT_CASE(verifier_modules_test),
+	KUNIT_CASE(verifier_strict_parse_test),
+	KUNIT_CASE(verifier_tier_switch_test),
+	{}
+};
+
+static struct kunit_suite ntshim_verifier_suite = {
+	.name = "ntshim_verifier",
+	.init = verifier_test_init,
+	.exit = verifier_reset,
+	.test_cases = ntshim_verifier_cases,
+};
+
+kunit_test_suite(ntshim_verifier_suite);

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to shim/: Driver Verifier's pool options (verifier.c), read by
+ * the pool on its slow path.
+ */
+#ifndef _NTSHIM_VERIFIER_H
+#define _NTSHIM_VERIFIER_H
+
+#include <linux/jump_label.h>
+#include <ntshim/types.h>
+#include <ntshim/verifier.h>
+
+#include "test_exports.h"
+
+struct dentry;
+struct module;
+
+/* What ntshim_verifier_pool() says applies to one allocation. */
+#define NTSHIM_VERIFY_POOL BIT(0)	/* pool_verify */
+#define NTSHIM_VERIFY_SPECIAL BIT(1)	/* special pool */
+#define NTSHIM_VERIFY_UNDERRUN BIT(2)	/* special pool, block starts page */
+
+/* On while any pool option is on: the pool's fast path is off then. */
+DECLARE_STATIC_KEY_FALSE(ntshim_pool_verifier_key);
+
+static __always_inline bool ntshim_pool_verifying(void)
+{
+	return static_branch_unlikely(&ntshim_pool_verifier_key);
+}
+
+/**
+ * ntshim_verifier_pool() - the Verifier options for one allocation
+ * @tag:   its pool tag
+ * @owner: the module it is charged to (NULL: ntshim's own)
+ *
+ * Any IRQL.
+ *
+ * Return: NTSHIM_VERIFY_* bits.
+ */
+unsigned int ntshim_verifier_pool(ULONG tag, struct module *owner);
+
+struct dentry *ntshim_verifier_init(struct dentry *root);
+void ntshim_verifier_exit(void);
+
+#endif /* _NTSHIM_VERIFIER_H */
