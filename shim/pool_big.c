@@ -83,6 +83,7 @@ SIZE_T ntshim_pool_big_size(const void *p)
 		struct pool_big_slot *s = &ntshim_pool_big[i];
 		u32 size;
 
+		/* pairs with the insert's release: its size is written */
 		if (smp_load_acquire(&s->va) != va)
 			continue;
 		size = READ_ONCE(s->size);

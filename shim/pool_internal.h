@@ -234,6 +234,7 @@ SIZE_T ntshim_pool_big_size(const void *p);
 /* A claimed slot is free again. */
 static inline void ntshim_pool_big_release(struct pool_big_slot *s)
 {
+	/* the free's reads of the slot before an insert may reuse it */
 	smp_store_release(&s->va, 0);
 }
 
