@@ -11,6 +11,7 @@
 #include <linux/module.h>
 
 #include "../shim/internal.h"
+#include "../shim/pool_special.h"
 
 static struct dentry *ntshim_debugfs;
 
@@ -39,9 +40,14 @@ static int __init ntshim_init(void)
 	err = init_step(1, ntshim_pool_init(ntshim_debugfs));
 	if (err)
 		goto out_debugfs;
-	err = init_step(2, ntshim_lookaside_init(ntshim_debugfs));
+	/* the special pool, until ntshim_pool_init() sets it up itself */
+	err = ntshim_pool_special_init(debugfs_create_dir("verifier",
+							  ntshim_debugfs));
 	if (err)
 		goto out_pool;
+	err = init_step(2, ntshim_lookaside_init(ntshim_debugfs));
+	if (err)
+		goto out_special;
 	ntshim_mm_track_init(ntshim_debugfs);
 	err = init_step(3, ntshim_workitem_init());
 	if (err)
@@ -69,6 +75,8 @@ out_workitem:
 	ntshim_workitem_exit();
 out_lookaside:
 	ntshim_lookaside_exit();
+out_special:
+	ntshim_pool_special_exit();
 out_pool:
 	ntshim_pool_exit();
 out_debugfs:
@@ -84,6 +92,7 @@ static void __exit ntshim_exit(void)
 	ntshim_dpc_exit();
 	ntshim_workitem_exit();
 	ntshim_lookaside_exit();
+	ntshim_pool_special_exit();
 	ntshim_pool_exit();
 	ntshim_affinity_exit();
 	ntshim_irql_exit();
