@@ -382,8 +382,8 @@ int ntshim_pool_special_free(void *p, SIZE_T *size, u16 *row,
 	}
 	if (b->ptr != p) {
 		ntshim_violation(NTSHIM_V_POOL_BAD_FREE, b->tag, p, caller,
-				 "not the start of the special-pool block at %px",
-				 b->ptr);
+				 "%+ld bytes into a special-pool block, not its start",
+				 (long)(p - b->ptr));
 		rcu_read_unlock();
 		return -1;
 	}
