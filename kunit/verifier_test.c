@@ -7,6 +7,8 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 #include <ntshim/ntddk.h>
 
 #include "ntshim_kunit.h"
@@ -157,6 +159,76 @@ static void verifier_tier_switch_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&dbl), 2ULL);
 }
 
+/*
+ * Special pool through ExAllocatePoolWithTag: a selected tag gets a page
+ * of its own, flush against the guard page (an overrun past the slack
+ * faults, here read without faulting); the freed page is inaccessible;
+ * another tag and a request at DISPATCH_LEVEL stay in normal pool.
+ */
+static void verifier_special_pool_test(struct kunit *test)
+{
+	struct ntshim_violation_mark bad = ntshim_mark(NTSHIM_V_POOL_BAD_FREE);
+	struct ntshim_violation_mark dbl = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
+	u8 *p, *other, *atomic;
+	KIRQL old;
+	u8 byte;
+
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags", "Tst1"),
+			0);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool", "1"), 0);
+	p = ExAllocatePoolWithTag(NonPagedPoolNx, 32, TAG_TST1);
+	other = ExAllocatePoolWithTag(NonPagedPoolNx, 32, TAG_TST2);
+	KeRaiseIrql(DISPATCH_LEVEL, &old);
+	atomic = ExAllocatePoolWithTag(NonPagedPoolNx, 32, TAG_TST1);
+	KeLowerIrql(old);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	KUNIT_ASSERT_NOT_NULL(test, atomic);
+
+	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr(p));
+	KUNIT_EXPECT_FALSE(test, is_vmalloc_addr(other));
+	KUNIT_EXPECT_FALSE(test, is_vmalloc_addr(atomic));
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)p, 16));
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p, NULL), (SIZE_T)32);
+	/* the block ends the page: the next byte is the guard page */
+	KUNIT_EXPECT_EQ(test, offset_in_page(p + 32), 0UL);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&byte, p + 32, 1),
+			-EFAULT);
+	memset(p, 0x5a, 32);
+
+	ExFreePoolWithTag(p, TAG_TST1);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&byte, p, 1), -EFAULT);
+	ExFreePoolWithTag(p, TAG_TST1);
+	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&dbl), 1ULL);
+	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&bad), 0ULL);
+	ExFreePoolWithTag(other, TAG_TST2);
+	ExFreePoolWithTag(atomic, TAG_TST1);
+	KUNIT_EXPECT_EQ(test, ntshim_violations_since(&dbl), 1ULL);
+	verifier_reset(test);
+}
+
+/* special_pool_underrun: the block starts its page, an underrun faults. */
+static void verifier_special_pool_underrun_test(struct kunit *test)
+{
+	u8 *p;
+	u8 byte;
+
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_tags", "Tst?"),
+			0);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool_underrun", "1"),
+			0);
+	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool", "1"), 0);
+	p = ExAllocatePoolWithTag(PagedPool, 100, TAG_TST2);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr(p));
+	KUNIT_EXPECT_TRUE(test, PAGE_ALIGNED(p));
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&byte, p - 1, 1),
+			-EFAULT);
+	KUNIT_EXPECT_EQ(test, copy_from_kernel_nofault(&byte, p + 99, 1), 0);
+	ExFreePool(p);
+	verifier_reset(test);
+}
+
 static struct kunit_case ntshim_verifier_cases[] = {
 	KUNIT_CASE(verifier_off_test),
 	KUNIT_CASE(verifier_pool_verify_test),
@@ -164,6 +236,8 @@ static struct kunit_case ntshim_verifier_cases[] = {
 	KUNIT_CASE(verifier_modules_test),
 	KUNIT_CASE(verifier_strict_parse_test),
 	KUNIT_CASE(verifier_tier_switch_test),
+	KUNIT_CASE(verifier_special_pool_test),
+	KUNIT_CASE(verifier_special_pool_underrun_test),
 	{}
 };
 

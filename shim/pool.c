@@ -44,6 +44,7 @@
 
 #include "internal.h"
 #include "pool_internal.h"
+#include "pool_special.h"
 #include "verifier.h"
 
 #define CREATE_TRACE_POINTS
@@ -384,6 +385,24 @@ out_rec:
 	return NULL;
 }
 
+/*
+ * Special pool, where Verifier selects it for the request: a small block
+ * of 16-byte alignment (a cache-aligned one stays in normal pool) where
+ * the caller may sleep.  NULL: normal pool serves it, as Windows falls
+ * back when special pool is exhausted.
+ */
+static noinline void *pool_alloc_special(const struct pool_req *r, u16 row)
+{
+	unsigned int opts = ntshim_verifier_pool(r->tag, r->owner);
+
+	if (!(opts & NTSHIM_VERIFY_SPECIAL) || r->size >= PAGE_SIZE ||
+	    r->align != POOL_ALIGN)
+		return NULL;
+	return ntshim_pool_special_alloc(r->size, r->zero,
+					 opts & NTSHIM_VERIFY_UNDERRUN, row,
+					 r->tag, r->caller);
+}
+
 /* Inline in both entry points: a call less on every allocation. */
 static __always_inline PVOID pool_alloc(const struct pool_req *r)
 {
@@ -412,9 +431,10 @@ static __always_inline PVOID pool_alloc(const struct pool_req *r)
 
 	gfp = pool_gfp(irql >= DISPATCH_LEVEL, r->low_priority, r->zero);
 	row = pool_stats_row(r->tag, r->type, r->owner, r->caller);
-	if (r->size >= PAGE_SIZE)
+	p = ntshim_pool_verifying() ? pool_alloc_special(r, row) : NULL;
+	if (!p && r->size >= PAGE_SIZE)
 		p = pool_alloc_large(r->size, r->node, gfp, row, track);
-	else
+	else if (!p)
 		p = pool_alloc_small(r, gfp, row, track);
 	if (!p)
 		return NULL;
@@ -944,6 +964,32 @@ static __always_inline void pool_release_claimed(void *P, struct pool_hdr *h,
 	pool_stats_sub(row, size);
 }
 
+/*
+ * A special-pool block: what lives in it is cancelled while its page is
+ * still mapped, then pool_special.c checks the filler, unmaps the page
+ * and reports a double or bad free itself.
+ */
+static noinline void pool_free_special(PVOID P, ULONG Tag,
+				       unsigned long caller)
+{
+	SIZE_T size = ntshim_pool_special_size(P);
+	struct pool_tag_entry *e;
+	u16 row;
+
+	if (size) {
+		/* a racing free may get there first: then it reports */
+		ntshim_free_check(P, size, Tag, caller);
+	}
+	if (ntshim_pool_special_free(P, &size, &row, caller) != 1)
+		return;
+	pool_note_freed(P);
+	e = pool_row_entry(row);
+	if (unlikely(Tag && ((Tag ^ e->tag) & ~PROTECTED_POOL)))
+		pool_report_mismatch(e->tag, P, Tag, caller);
+	trace_pool_free(e->tag, size, e->type, P, caller);
+	pool_stats_sub(row, size);
+}
+
 /* The checked path of ExFreePool: see the comment at the top. */
 static noinline void pool_free_checked(PVOID P, ULONG Tag,
 				       unsigned long caller)
@@ -966,6 +1012,10 @@ static noinline void pool_free_checked(PVOID P, ULONG Tag,
 			return;
 	}
 
+	if (unlikely(is_vmalloc_addr(P)) && ntshim_pool_special_is(P)) {
+		pool_free_special(P, Tag, caller);
+		return;
+	}
 	if (PAGE_ALIGNED(P)) {
 		struct pool_big_slot *s = ntshim_pool_big_claim(P);
 
@@ -1095,8 +1145,10 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 		caller = _RET_IP_;
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
-	if (PAGE_ALIGNED(P)) {
-		f.size = ntshim_pool_big_size(P);
+	if (PAGE_ALIGNED(P) || is_vmalloc_addr(P)) {
+		f.size = PAGE_ALIGNED(P) ? ntshim_pool_big_size(P) : 0;
+		if (!f.size && is_vmalloc_addr(P))
+			f.size = ntshim_pool_special_size(P);
 		if (f.size)
 			return f.size;
 	}
@@ -1156,9 +1208,10 @@ static int pool_create_caches(u32 load_id)
 int ntshim_pool_init(struct dentry *root)
 {
 	u32 load_id = get_random_u32() & 0xffff;
+	struct dentry *verifier;
 	int err, cpu;
 
-	ntshim_verifier_init(root);
+	verifier = ntshim_verifier_init(root);
 	pool_key = get_random_long();
 	for_each_possible_cpu(cpu)
 		per_cpu(pool_gen, cpu) = cpu;
@@ -1176,7 +1229,13 @@ int ntshim_pool_init(struct dentry *root)
 		goto out_big;
 	ntshim_pool_track_init(root);
 	ntshim_pool_fault_init(root);
+	err = ntshim_pool_special_init(verifier);
+	if (err)
+		goto out_stats;
 	return 0;
+
+out_stats:
+	ntshim_pool_stats_exit();
 
 out_big:
 	ntshim_pool_big_exit();
@@ -1193,6 +1252,8 @@ void ntshim_pool_exit(void)
 {
 	u64 leaked;
 
+	/* no new special blocks; live ones are reported and kept mapped */
+	ntshim_pool_special_exit();
 	ntshim_pool_report_leaks(THIS_MODULE);
 	/* charges made without an owner (lookaside, Mm helpers) */
 	ntshim_pool_report_leaks(NULL);

@@ -60,4 +60,93 @@ bool ntshim_pool_fault_arm(ULONG Tag, int Times);
  */
 ULONG ntshim_dispatcher_waiters(PVOID Object);
 
+/*
+ * The special pool (pool_special.c, see pool_special.h): the pool calls
+ * these, and so does the suite ntshim_pool_special.
+ */
+
+/**
+ * ntshim_pool_special_alloc() - a block of its own page, flush with a guard
+ * @size:     bytes; less than PAGE_SIZE (0 is served as 16 bytes of slack)
+ * @zero:     zero the block (else it holds the fill pattern)
+ * @underrun: "verify start": the block starts at the page start, right
+ *            after a guard page; else "verify end": it ends at most 15
+ *            bytes before the guard page after it, 16-byte aligned
+ * @row:      the pool statistics row, handed back by the free
+ * @tag:      the pool tag, for reports
+ * @caller:   the allocation's call site, for reports
+ *
+ * Needs a context that may sleep: where it may not (DISPATCH_LEVEL or
+ * above, preemption off), it serves nothing, as Windows falls back to
+ * normal pool when special pool is exhausted.
+ *
+ * Return: the block, or NULL (size too big, no memory, no context to
+ * sleep in): the caller uses normal pool.  Counted as a fallback.
+ */
+void *ntshim_pool_special_alloc(SIZE_T size, bool zero, bool underrun, u16 row,
+				ULONG tag, unsigned long caller);
+
+/**
+ * ntshim_pool_special_is() - does @p lie in a special-pool block's page?
+ * @p: any address
+ *
+ * Cheap for anything not in the vmalloc range.  Any context.
+ *
+ * Return: true for an address in the page of a live block or of one
+ * freed and still in the quarantine.
+ */
+bool ntshim_pool_special_is(const void *p);
+
+/**
+ * ntshim_pool_special_free() - free a special-pool block
+ * @p:      the block
+ * @size:   receives its size
+ * @row:    receives the row given to ntshim_pool_special_alloc()
+ * @caller: the free's call site, for reports
+ *
+ * Checks the fill pattern of the page around the block (a write past the
+ * end, or before the start, that stayed within the page) and reports a
+ * pool_special_corruption, then unmaps the page at once and keeps it in
+ * the quarantine.  Any IRQL up to DISPATCH_LEVEL, not in NMI: what must
+ * sleep (the other CPUs' TLB flush, releasing old quarantine) is deferred.
+ *
+ * Return: 1 freed (corrupt or not), 0 @p is not in a special-pool page
+ * (@size and @row untouched), -1 reported and left alone: a double free
+ * (pool_double_free) or a pointer inside a block (pool_bad_free).
+ */
+int ntshim_pool_special_free(void *p, SIZE_T *size, u16 *row,
+			     unsigned long caller);
+
+/**
+ * ntshim_pool_special_size() - the size of a live special-pool block
+ * @p: the block
+ *
+ * Return: its size; 0 if @p is not a live block (or a 0-byte one).
+ */
+SIZE_T ntshim_pool_special_size(const void *p);
+
+/**
+ * ntshim_pool_special_describe() - what an access to @addr hit
+ * @addr: a faulting address
+ * @buf:  receives one line, e.g. "access 2 bytes beyond the end of a
+ *        30-byte 'Tag1' block allocated at foo+0x12/0x40 [mod]"
+ * @len:  size of @buf
+ *
+ * Used by the oops notifier; any context.
+ *
+ * Return: the line's length; 0 when @addr is neither in a special-pool
+ * block's guard pages nor in a freed block.
+ */
+int ntshim_pool_special_describe(unsigned long addr, char *buf, size_t len);
+
+/**
+ * ntshim_pool_special_stats_print() - the text of special_pool_stats
+ * @buf: receives "name value" lines: allocs, frees, fallbacks, live,
+ *       quarantined, quarantine_max, corruptions
+ * @len: size of @buf
+ *
+ * Return: the text's length.
+ */
+int ntshim_pool_special_stats_print(char *buf, size_t len);
+
 #endif /* _NTSHIM_TEST_EXPORTS_H */

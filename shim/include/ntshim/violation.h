@@ -51,6 +51,7 @@ DECLARE_STATIC_KEY_FALSE(ntshim_debug_checks);
 	V(POOL_TAG_MISMATCH, "pool_tag_mismatch")                             \
 	V(POOL_LEAK, "pool_leak")                                             \
 	V(POOL_FREE_LIVE_OBJECT, "pool_free_live_object")                     \
+	V(POOL_SPECIAL_CORRUPTION, "pool_special_corruption")                 \
 	V(IRQL_RAISE_LOWER, "irql_raise_to_lower")                            \
 	V(IRQL_LOWER_HIGHER, "irql_lower_to_higher")                          \
 	V(IRQL_TOO_HIGH, "irql_too_high")                                     \
