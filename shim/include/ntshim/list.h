@@ -200,15 +200,17 @@ static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
 					       PLIST_ENTRY Prev,
 					       PLIST_ENTRY Next)
 {
+	/* @New first: the caller may already have decided those. */
+	if (unlikely(New == Next || New == Prev))
+		goto bad;
 	if (ntshim_checking()) {
 		if (likely(Prev && Next && Next->Blink == Prev &&
-			   Prev->Flink == Next && New != Prev && New != Next))
+			   Prev->Flink == Next))
 			return !ntshim_list_insert_linked(op, New);
-	} else if (likely(New != Next && New != Prev &&
-			  Next->Blink == Prev && Prev->Flink == Next)) {
-		/* @New first: the caller may already have decided those. */
+	} else if (likely(Next->Blink == Prev && Prev->Flink == Next)) {
 		return true;
 	}
+bad:
 	ntshim_list_bad_insert(op, New, Prev, Next);
 	return false;
 }
