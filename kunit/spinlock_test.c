@@ -613,6 +613,30 @@ static void ntshim_spinlock_queued_bad_handle_held_test(struct kunit *test)
 	expect_lock_usable(test, &lock);
 }
 
+/*
+ * Debug checks: a handle no acquire filled, whose lock pointer leads
+ * nowhere, is read without faulting and refused (the release build
+ * would follow the pointer, as Windows does).
+ */
+static void ntshim_spinlock_queued_garbage_handle_test(struct kunit *test)
+{
+	struct ntshim_violation_mark before = ntshim_mark(NTSHIM_V_SPINLOCK_BAD_RELEASE);
+	KLOCK_QUEUE_HANDLE garbage;
+	struct cpu_state st;
+
+	if (!ntshim_checking())
+		kunit_skip(test, "needs ntshim.debug_checks");
+	memset(&garbage, 0x5a, sizeof(garbage));
+	garbage.LockQueue.Lock = (PKSPIN_LOCK)0xdead4ead00000000UL;
+	cpu_state_get(&st);
+	__acquire(&garbage.LockQueue.Lock->Lock);	/* misuse on purpose */
+	KeReleaseInStackQueuedSpinLock(&garbage);
+	__acquire(&garbage.LockQueue.Lock->Lock);
+	KeReleaseInStackQueuedSpinLockFromDpcLevel(&garbage);
+	expect_cpu_state(test, &st);
+	NTSHIM_EXPECT_VIOLATIONS(test, &before, 2);
+}
+
 /* Queued acquire, ordinary release: reported, released as taken. */
 static void ntshim_spinlock_queued_released_plain_test(struct kunit *test)
 {
@@ -996,6 +1020,7 @@ static struct kunit_case ntshim_spinlock_cases[] = {
 	KUNIT_CASE(ntshim_spinlock_mixed_test),
 	KUNIT_CASE(ntshim_spinlock_release_twice_test),
 	KUNIT_CASE(ntshim_spinlock_queued_bad_handle_held_test),
+	KUNIT_CASE(ntshim_spinlock_queued_garbage_handle_test),
 	KUNIT_CASE(ntshim_spinlock_queued_released_plain_test),
 	KUNIT_CASE(ntshim_spinlock_release_other_thread_test),
 	KUNIT_CASE(ntshim_spinlock_interrupt_test),

@@ -21,7 +21,10 @@
 #define SLIST_DEPTH_MASK 0xffffULL
 #define SLIST_SEQ_SHIFT 16
 
-#if defined(system_has_cmpxchg128)
+#if defined(system_has_cmpxchg128) && defined(CONFIG_X86_64)
+/* A patched jump, not a load of the feature word. */
+#define slist_have_cas() static_cpu_has(X86_FEATURE_CX16)
+#elif defined(system_has_cmpxchg128)
 #define slist_have_cas() system_has_cmpxchg128()
 #elif defined(system_has_cmpxchg_double)	/* before Linux 6.6 */
 #define slist_have_cas() system_has_cmpxchg_double()
@@ -41,13 +44,13 @@ static raw_spinlock_t *slist_lock(const SLIST_HEADER *h)
 	return &slist_locks[hash_ptr(h, SLIST_LOCK_BITS)];
 }
 
-static bool slist_misaligned(const void *p)
+static __always_inline bool slist_misaligned(const void *p)
 {
 	return (unsigned long)p & (MEMORY_ALLOCATION_ALIGNMENT - 1);
 }
 
 /* A header uses the locked path for its whole life, or never. */
-static bool slist_use_lock(const SLIST_HEADER *h)
+static __always_inline bool slist_use_lock(const SLIST_HEADER *h)
 {
 	return !slist_have_cas() || slist_misaligned(h);
 }
@@ -87,9 +90,14 @@ static __always_inline bool slist_read_next(PSLIST_ENTRY e,
 	/*
 	 * As copy_from_kernel_nofault_allowed(): no user address, no vsyscall
 	 * page (a fault there is not fixed up), nothing non-canonical (a #GP).
+	 * Every entry the header ever named was written by its push (its
+	 * Next) before the push published it, so it is writable kernel
+	 * memory, or was; only a header overwritten by other code names
+	 * anything else.  That is a debug check.
 	 */
-	if (addr < TASK_SIZE_MAX + PAGE_SIZE || is_vsyscall_vaddr(addr) ||
-	    !__is_canonical_address(addr, boot_cpu_data.x86_virt_bits))
+	if (ntshim_checking() &&
+	    (addr < TASK_SIZE_MAX + PAGE_SIZE || is_vsyscall_vaddr(addr) ||
+	     !__is_canonical_address(addr, boot_cpu_data.x86_virt_bits)))
 		return false;
 	pagefault_disable();
 	__get_kernel_nofault(&val, &e->Next, unsigned long, fault);
@@ -139,20 +147,52 @@ void InitializeSListHead(PSLIST_HEADER SListHead)
 }
 EXPORT_SYMBOL_GPL(InitializeSListHead);
 
-PSLIST_ENTRY InterlockedPushEntrySList(PSLIST_HEADER ListHead,
-				       PSLIST_ENTRY ListEntry)
+#if defined(system_has_cmpxchg128)
+/*
+ * The lock-free fast paths on the header as one u128 kept in registers
+ * (no 16-byte aligned stack frame).  Depth is the low 16 bits: a push
+ * adds 0x10001 (Depth and Sequence) unless Depth would carry into
+ * Sequence, a pop subtracts 1 unless Depth is 0 (65536 entries or more);
+ * those rare cases take slist_counts().
+ */
+static __always_inline u128 slist_u128(u64 counts, PSLIST_ENTRY first)
+{
+	return ((u128)(unsigned long)first << 64) | counts;
+}
+
+static __always_inline PSLIST_ENTRY slist_push_cas(PSLIST_HEADER h,
+						   PSLIST_ENTRY e)
+{
+	u128 old = slist_u128(READ_ONCE(h->Alignment),
+			      (PSLIST_ENTRY)(unsigned long)READ_ONCE(h->Region));
+	u64 counts;
+
+	do {
+		WRITE_ONCE(e->Next, (PSLIST_ENTRY)(unsigned long)(old >> 64));
+		counts = (u64)old;
+		if (likely((u16)counts != SLIST_DEPTH_MASK))
+			counts += 0x10001;
+		else
+			counts = slist_counts(counts, 1, 1);
+	} while (!try_cmpxchg128((u128 *)h, &old, slist_u128(counts, e)));
+	return (PSLIST_ENTRY)(unsigned long)(old >> 64);
+}
+#endif
+
+/* Everything but the aligned lock-free push; its own frame. */
+static noinline PSLIST_ENTRY slist_push_slow(PSLIST_HEADER ListHead,
+					     PSLIST_ENTRY ListEntry,
+					     unsigned long caller)
 {
 	SLIST_HEADER old, new;
 	unsigned long flags;
 
-	if (unlikely(slist_misaligned(ListEntry)))
+	if (slist_misaligned(ListEntry))
 		ntshim_violation(NTSHIM_V_SLIST_MISALIGNED, 0, ListEntry,
-				 _RET_IP_, "%s: entry not 16-byte aligned",
-				 __func__);
-	if (unlikely(slist_misaligned(ListHead)))
+				 caller, "InterlockedPushEntrySList: entry not 16-byte aligned");
+	if (slist_misaligned(ListHead))
 		ntshim_violation(NTSHIM_V_SLIST_MISALIGNED, 0, ListHead,
-				 _RET_IP_, "%s: header not 16-byte aligned",
-				 __func__);
+				 caller, "InterlockedPushEntrySList: header not 16-byte aligned");
 
 	new.Region = (unsigned long)ListEntry;
 	if (unlikely(slist_use_lock(ListHead))) {
@@ -171,6 +211,19 @@ PSLIST_ENTRY InterlockedPushEntrySList(PSLIST_HEADER ListHead,
 		new.Alignment = slist_counts(old.Alignment, 1, 1);
 	} while (!slist_cas(ListHead, &old, &new));
 	return slist_first(&old);
+}
+
+PSLIST_ENTRY InterlockedPushEntrySList(PSLIST_HEADER ListHead,
+				       PSLIST_ENTRY ListEntry)
+{
+#if defined(system_has_cmpxchg128)
+	/* One test for both alignments; the slow path tells them apart. */
+	if (likely(!slist_misaligned((void *)((unsigned long)ListHead |
+					      (unsigned long)ListEntry))) &&
+	    likely(slist_have_cas()))
+		return slist_push_cas(ListHead, ListEntry);
+#endif
+	return slist_push_slow(ListHead, ListEntry, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(InterlockedPushEntrySList);
 
@@ -191,7 +244,38 @@ static PSLIST_ENTRY slist_pop_locked(PSLIST_HEADER h)
 	return first;
 }
 
-PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
+#if defined(system_has_cmpxchg128)
+/* Pop's fast path; false when the first entry cannot be read. */
+static __always_inline bool slist_pop_cas(PSLIST_HEADER h,
+					  PSLIST_ENTRY *popped)
+{
+	u128 old = slist_u128(READ_ONCE(h->Alignment),
+			      (PSLIST_ENTRY)(unsigned long)READ_ONCE(h->Region));
+	PSLIST_ENTRY first, next;
+	u64 counts;
+
+	do {
+		first = (PSLIST_ENTRY)(unsigned long)(old >> 64);
+		if (!first) {
+			*popped = NULL;
+			return true;
+		}
+		if (unlikely(!slist_read_next(first, &next)))
+			return false;
+		counts = (u64)old;
+		if (likely((u16)counts))
+			counts -= 1;
+		else
+			counts = slist_counts(counts, -1, 0);
+	} while (!try_cmpxchg128((u128 *)h, &old, slist_u128(counts, next)));
+	*popped = first;
+	return true;
+}
+#endif
+
+/* The careful pop: an unreadable first entry is told from a stale one. */
+static noinline PSLIST_ENTRY slist_pop_slow(PSLIST_HEADER ListHead,
+					    unsigned long caller)
 {
 	SLIST_HEADER old, new, now;
 	PSLIST_ENTRY first, next;
@@ -214,9 +298,8 @@ PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
 			if (now.Alignment == old.Alignment &&
 			    now.Region == old.Region) {
 				ntshim_violation(NTSHIM_V_LIST_CORRUPT, 0, first,
-						 _RET_IP_,
-						 "%s: first entry unreadable (freed while listed?)",
-						 __func__);
+						 caller,
+						 "InterlockedPopEntrySList: first entry unreadable (freed while listed?)");
 				return NULL;
 			}
 			old = now;
@@ -227,6 +310,19 @@ PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
 		if (slist_cas(ListHead, &old, &new))
 			return first;
 	}
+}
+
+PSLIST_ENTRY InterlockedPopEntrySList(PSLIST_HEADER ListHead)
+{
+#if defined(system_has_cmpxchg128)
+	PSLIST_ENTRY first;
+
+	/* An unreadable first entry: the careful loop decides. */
+	if (likely(!slist_use_lock(ListHead)) &&
+	    likely(slist_pop_cas(ListHead, &first)))
+		return first;
+#endif
+	return slist_pop_slow(ListHead, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(InterlockedPopEntrySList);
 

@@ -8,6 +8,7 @@
 
 #include <linux/bottom_half.h>
 #include <linux/module.h>
+#include <linux/uaccess.h>
 #include <ntshim/spinlock.h>
 
 #include "irql_internal.h"
@@ -65,15 +66,10 @@ void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 }
 EXPORT_SYMBOL_GPL(ntshim_spin_bad_release);
 
-void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
+/* Undo a lock held as @how, then lower to @lower_to if that is not -1. */
+static void ntshim_spin_unlock_how(spinlock_t *lock, UCHAR how, int lower_to)
 	__releases(lock)
 {
-	if (unlikely(how & NTSHIM_HELD_QUEUED)) {
-		/* KSPIN_LOCK starts with its spinlock_t. */
-		ntshim_violation(NTSHIM_V_SPINLOCK_MIXED, 0, lock, _RET_IP_,
-				 "lock taken by KeAcquireInStackQueuedSpinLock released by KeReleaseSpinLock: released");
-		how &= ~NTSHIM_HELD_QUEUED;
-	}
 	spin_unlock(lock);
 	if (how == NTSHIM_HELD_RAISED || how == NTSHIM_HELD_FIXUP) {
 		/*
@@ -95,7 +91,103 @@ void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 	if (lower_to != NTSHIM_NO_LOWER && lower_to < KeGetCurrentIrql())
 		KeLowerIrql(lower_to);
 }
-EXPORT_SYMBOL_GPL(ntshim_spin_unlock_slow);
+
+/* How the caller holds a lock whose Owner is @owner; 0 if it does not. */
+static unsigned int ntshim_spin_held_how(unsigned long owner)
+{
+	unsigned long held = (owner ^ ntshim_spin_ctx(preempt_count())) -
+			     (unsigned long)current;
+
+	if (held & ~NTSHIM_HELD_MASK)
+		return 0;
+	return held >> NTSHIM_HELD_SHIFT;
+}
+
+void ntshim_spin_release_slow(PKSPIN_LOCK SpinLock, int lower_to,
+			      unsigned long caller)
+	__releases(&SpinLock->Lock)
+{
+	unsigned int how = ntshim_spin_held_how(READ_ONCE(SpinLock->Owner));
+
+	if (unlikely(!how)) {
+		ntshim_spin_bad_release(SpinLock, NULL, caller);
+		__release(&SpinLock->Lock);
+		return;
+	}
+	WRITE_ONCE(SpinLock->Owner, 0);
+	if (unlikely(how & NTSHIM_HELD_QUEUED)) {
+		ntshim_violation(NTSHIM_V_SPINLOCK_MIXED, 0, SpinLock, caller,
+				 "lock taken by KeAcquireInStackQueuedSpinLock released by KeReleaseSpinLock: released");
+		how &= ~NTSHIM_HELD_QUEUED;
+	}
+	ntshim_spin_unlock_how(&SpinLock->Lock, how, lower_to);
+}
+EXPORT_SYMBOL_GPL(ntshim_spin_release_slow);
+
+void ntshim_spin_release_queued_slow(PKLOCK_QUEUE_HANDLE LockHandle,
+				     int lower_to, unsigned long caller)
+	__releases(&LockHandle->LockQueue.Lock->Lock)
+{
+	PKSPIN_LOCK lock = LockHandle->LockQueue.Lock;
+	unsigned long owner;
+	unsigned int how;
+
+	/*
+	 * Debug checks: a handle no acquire filled may point anywhere, so
+	 * read through it without faulting before trusting it.
+	 */
+	how = 0;
+	if (lock && !ntshim_checking())
+		how = ntshim_spin_held_how(READ_ONCE(lock->Owner));
+	else if (lock && !get_kernel_nofault(owner, &lock->Owner))
+		how = ntshim_spin_held_how(owner);
+	if (unlikely(!(how & NTSHIM_HELD_QUEUED))) {
+		/* Never dereference the lock here: the handle may be garbage. */
+		ntshim_spin_bad_release(lock, LockHandle, caller);
+		__release(&LockHandle->LockQueue.Lock->Lock);
+		return;
+	}
+	LockHandle->LockQueue.Lock = NULL;
+	WRITE_ONCE(lock->Owner, 0);
+	ntshim_spin_unlock_how(&lock->Lock, how & ~NTSHIM_HELD_QUEUED,
+			       lower_to);
+}
+EXPORT_SYMBOL_GPL(ntshim_spin_release_queued_slow);
+
+KIRQL ntshim_spin_lock_high(PKSPIN_LOCK SpinLock, UCHAR how,
+			    unsigned long caller)
+	__acquires(&SpinLock->Lock)
+{
+	KIRQL old = KeGetCurrentIrql();
+
+	ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_HIGH, old,
+				   caller);
+	spin_lock(&SpinLock->Lock);
+	WRITE_ONCE(SpinLock->Owner,
+		   ntshim_spin_owner(preempt_count(), NTSHIM_HELD_PLAIN | how));
+	return old;
+}
+EXPORT_SYMBOL_GPL(ntshim_spin_lock_high);
+
+void ntshim_spin_lock_low(PKSPIN_LOCK SpinLock, UCHAR how,
+			  unsigned long caller)
+	__acquires(&SpinLock->Lock)
+{
+	unsigned long pc = preempt_count();
+
+	if (irqs_disabled()) {
+		/* Masked by Linux code, nothing counted: HIGH_LEVEL. */
+		spin_lock(&SpinLock->Lock);
+		how |= NTSHIM_HELD_PLAIN;
+	} else {
+		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_LOW,
+					   KeGetCurrentIrql(), caller);
+		spin_lock_bh(&SpinLock->Lock);
+		how |= NTSHIM_HELD_FIXUP;
+	}
+	WRITE_ONCE(SpinLock->Owner, ntshim_spin_owner(pc, how));
+}
+EXPORT_SYMBOL_GPL(ntshim_spin_lock_low);
 
 KIRQL KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 	__acquires(&Interrupt->SpinLock.Lock)
@@ -113,8 +205,8 @@ KIRQL KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 
 	spin_lock_irqsave(&Interrupt->SpinLock.Lock, flags);
 	Interrupt->SavedFlags = flags;
-	Interrupt->SpinLock.HeldHow = NTSHIM_HELD_PLAIN;
-	ntshim_spin_set_owner(&Interrupt->SpinLock);
+	WRITE_ONCE(Interrupt->SpinLock.Owner,
+		   ntshim_spin_owner(preempt_count(), NTSHIM_HELD_PLAIN));
 	Interrupt->SavedLevel = ntshim_irql_set_level(max(old, sync));
 	return old;
 }
@@ -125,12 +217,13 @@ void KeReleaseInterruptSpinLock(PKINTERRUPT Interrupt, KIRQL OldIrql)
 {
 	unsigned long flags = Interrupt->SavedFlags;
 
-	if (ntshim_spin_not_held(&Interrupt->SpinLock)) {
+	if (READ_ONCE(Interrupt->SpinLock.Owner) !=
+	    ntshim_spin_owner(preempt_count(), NTSHIM_HELD_PLAIN)) {
 		ntshim_spin_bad_release(&Interrupt->SpinLock, NULL, _RET_IP_);
 		__release(&Interrupt->SpinLock.Lock);
 		return;
 	}
-	ntshim_spin_clear_owner(&Interrupt->SpinLock);
+	WRITE_ONCE(Interrupt->SpinLock.Owner, 0);
 	ntshim_irql_set_level(Interrupt->SavedLevel);
 	spin_unlock_irqrestore(&Interrupt->SpinLock.Lock, flags);
 	if (__this_cpu_read(ntshim_dpc_pending))

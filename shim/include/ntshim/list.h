@@ -10,16 +10,20 @@
  *
  * Corrupt links: like Windows 8 and later (FAST_FAIL_CORRUPT_LIST_ENTRY),
  * every insert and remove first checks that the neighbours point back.
- * The check is always compiled in and built like the kernel's own
+ * The check runs in every build and is built like the kernel's own
  * CONFIG_LIST_HARDENED check: inline, the loads the operation needs anyway
  * plus the back links, a few compares whose branches are never taken while
  * the list is sound (each leads to the same cold block), and the report
- * out of line.  It is a superset of the kernel's DEBUG_LIST/LIST_HARDENED
- * checks (it also refuses NULL and list_del()-poisoned links, which the
- * kernel leaves to fault), which WARN or BUG; a corrupt list is therefore
- * reported as an ntshim violation ("list_corrupt") and the operation is
- * refused.  Having checked, ntshim makes the stores itself instead of
- * calling list_add() and friends, so a kernel built with LIST_HARDENED or
+ * out of line.  It makes the kernel's DEBUG_LIST/LIST_HARDENED checks
+ * (which WARN or BUG); a corrupt list is therefore reported as an ntshim
+ * violation ("list_corrupt") and the operation is refused.  With
+ * ntshim's debug checks on (ntshim.debug_checks, see <ntshim/violation.h>)
+ * each operation also refuses NULL and list_del()-poisoned links before
+ * following them (without them such a link faults, as on Windows and in
+ * the kernel) and an insert of an entry still linked anywhere; one
+ * static-key test per operation selects the checked variant.  Having
+ * checked, ntshim makes the stores itself instead of calling list_add()
+ * and friends, so a kernel built with LIST_HARDENED or
  * DEBUG_LIST does not check the same links a second time: a LIST_ENTRY
  * operation costs what the kernel's own hardened list operation costs.
  * What each call returns on corrupt links is documented with it.
@@ -184,10 +188,11 @@ static __always_inline void ntshim_list_unlink(PLIST_ENTRY Prev,
  * @Prev:   its future predecessor
  * @Next:   its future successor
  *
- * The kernel's __list_add_valid() conditions plus NULL links, reported as a
- * violation instead of a WARN.  One of @Prev and @Next is the caller's
- * head, the other a link read from it; the compiler drops the compares
- * that the caller's own code already decided.
+ * The kernel's __list_add_valid() conditions (Windows' FAST_FAIL ones),
+ * reported as a violation instead of a WARN; with ntshim's debug checks
+ * on, NULL links and an @New still linked anywhere too.  One of @Prev
+ * and @Next is the caller's head, the other a link read from it; the
+ * compiler drops the compares that the caller's own code already decided.
  *
  * Return: true when the links are sound; false after reporting.
  */
@@ -195,13 +200,17 @@ static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
 					       PLIST_ENTRY Prev,
 					       PLIST_ENTRY Next)
 {
-	if (likely(Prev && Next && Next->Blink == Prev &&
-		   Prev->Flink == Next && New != Prev && New != Next)) {
-		if (ntshim_checking() &&
-		    unlikely(ntshim_list_insert_linked(op, New)))
-			return false;
+	/* @New first: the caller may already have decided those. */
+	if (unlikely(New == Next || New == Prev))
+		goto bad;
+	if (ntshim_checking()) {
+		if (likely(Prev && Next && Next->Blink == Prev &&
+			   Prev->Flink == Next))
+			return !ntshim_list_insert_linked(op, New);
+	} else if (likely(Next->Blink == Prev && Prev->Flink == Next)) {
 		return true;
 	}
+bad:
 	ntshim_list_bad_insert(op, New, Prev, Next);
 	return false;
 }
@@ -211,8 +220,10 @@ static __always_inline bool ntshim_list_add_ok(const char *op, PLIST_ENTRY New,
  * @op:     the DDK call, for the report
  * @Entry:  the entry to remove
  *
- * The kernel's __list_del_entry_valid() conditions plus NULL and poisoned
- * links, reported as a violation instead of a WARN.
+ * The kernel's __list_del_entry_valid() conditions (Windows' FAST_FAIL
+ * ones), reported as a violation instead of a WARN; with ntshim's debug
+ * checks on, NULL and list_del()-poisoned links are refused before they
+ * are followed.
  *
  * Return: true when both neighbours point back at @Entry.
  */
@@ -221,10 +232,13 @@ static __always_inline bool ntshim_list_del_ok(const char *op,
 {
 	PLIST_ENTRY Next = Entry->Flink, Prev = Entry->Blink;
 
-	if (likely(!ntshim_list_bad_link(Next, LIST_POISON1) &&
-		   !ntshim_list_bad_link(Prev, LIST_POISON2) &&
-		   Prev->Flink == Entry && Next->Blink == Entry))
+	if (ntshim_checking() &&
+	    (ntshim_list_bad_link(Next, LIST_POISON1) ||
+	     ntshim_list_bad_link(Prev, LIST_POISON2)))
+		goto bad;
+	if (likely(Prev->Flink == Entry && Next->Blink == Entry))
 		return true;
+bad:
 	ntshim_list_bad_remove(op, Entry, NULL);
 	return false;
 }
@@ -311,7 +325,9 @@ static __always_inline BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
  *
  * Windows' checks: the entry's outer link is the head and both its
  * neighbours point back at it (the outer neighbour is the head, which
- * points at the entry by construction, so only the inner one is read).
+ * points at the entry by construction, so only the inner one is read);
+ * with ntshim's debug checks on, a NULL or poisoned link is refused
+ * before it is followed.
  * On corrupt links the report is made and the whole chain is cut off the
  * head (the head becomes empty; the entries are not touched): a caller
  * that drains with "while (!IsListEmpty())" then stops instead of
@@ -328,20 +344,22 @@ ntshim_list_remove_end(const char *op, PLIST_ENTRY ListHead, bool First)
 
 	if (Entry == ListHead)
 		return ListHead;
-	if (likely(Entry)) {
-		Outer = First ? Entry->Blink : Entry->Flink;
-		Inner = First ? Entry->Flink : Entry->Blink;
-		if (likely(Outer == ListHead &&
-			   !ntshim_list_bad_link(Inner, First ? LIST_POISON1 :
-								LIST_POISON2) &&
-			   (First ? Inner->Blink : Inner->Flink) == Entry)) {
-			if (First)
-				ntshim_list_unlink(ListHead, Inner);
-			else
-				ntshim_list_unlink(Inner, ListHead);
-			return Entry;
-		}
+	if (ntshim_checking() &&
+	    (!Entry || ntshim_list_bad_link(First ? Entry->Flink : Entry->Blink,
+					    First ? LIST_POISON1 :
+						    LIST_POISON2)))
+		goto bad;
+	Outer = First ? Entry->Blink : Entry->Flink;
+	Inner = First ? Entry->Flink : Entry->Blink;
+	if (likely(Outer == ListHead &&
+		   (First ? Inner->Blink : Inner->Flink) == Entry)) {
+		if (First)
+			ntshim_list_unlink(ListHead, Inner);
+		else
+			ntshim_list_unlink(Inner, ListHead);
+		return Entry;
 	}
+bad:
 	ntshim_list_bad_remove(op, Entry, ListHead);
 	InitializeListHead(ListHead);
 	return ListHead;

@@ -19,13 +19,18 @@
  *
  * Pop reads first->Next of an entry that another CPU may have popped and
  * freed meanwhile (Windows has the same hazard and catches the fault).
- * ntshim reads it with copy_from_kernel_nofault(): not KASAN-instrumented
- * and safe on an unmapped page; the stale value is then discarded because
- * the compare-and-exchange fails.  So entries may be freed as soon as they
- * are popped, as on Windows.
+ * ntshim reads it with a no-fault load (copy_from_kernel_nofault()'s):
+ * not KASAN-instrumented and safe on an unmapped page; the stale value is
+ * then discarded because the compare-and-exchange fails.  So entries may
+ * be freed as soon as they are popped, as on Windows.  Every entry a
+ * header ever names was written by its push before the push published
+ * it, so it is (or was) kernel memory; the address-class checks of
+ * copy_from_kernel_nofault() (user, vsyscall, non-canonical: only a header
+ * overwritten by other code) run with ntshim's debug checks on.
  *
  * The routines are out of line in ntshim.ko, as in Windows (ntoskrnl
- * exports them); the locked CMPXCHG16B costs far more than the call.
+ * exports them); their fast paths keep the header in registers (no
+ * aligned stack frame) and test both alignments with one instruction.
  */
 #ifndef _NTSHIM_SLIST_H
 #define _NTSHIM_SLIST_H

@@ -14,8 +14,9 @@
  * LockQueue.Next is unused.  Lockdep, KASAN and PREEMPT_RT (where
  * spinlock_t sleeps) apply as to any spinlock_t.
  *
- * The lock remembers how its holder took it (HeldHow, written only by the
- * holder), so every release undoes exactly what its acquire did:
+ * The lock remembers who holds it and how it was taken (Owner, written
+ * only by the holder; see ntshim_spin_owner()), so every release undoes
+ * exactly what its acquire did:
  *  - a raising acquire (KeAcquireSpinLock) released by KeReleaseSpinLock()
  *    re-enables softirqs; released by KeReleaseSpinLockFromDpcLevel() it
  *    leaves the IRQL at DISPATCH_LEVEL, as Windows does, until
@@ -32,21 +33,29 @@
  *  - *AtDpcLevel below DISPATCH_LEVEL: IRQL_TOO_LOW; the lock is taken
  *    with spin_lock_bh() so a DPC on this CPU cannot deadlock on it.
  *  - A release by anyone but the holder: a lock that is not held (never
- *    acquired, released twice), held by another thread, or a queued
- *    release with a handle that holds nothing (zeroed, never acquired,
- *    already released, a stale copy): SPINLOCK_BAD_RELEASE, nothing is
- *    unlocked and no count (IRQL, preempt, softirq) is touched.  The lock
- *    records its holder (Owner: the task and its context, written after
+ *    acquired, released twice), held by another thread or context, or a
+ *    queued release with a handle that holds nothing (zeroed, already
+ *    released, a stale copy): SPINLOCK_BAD_RELEASE, nothing is unlocked
+ *    and no count (IRQL, preempt, softirq) is touched.  The lock records
+ *    its holder and how it was taken in one word (Owner, written after
  *    the acquire, cleared before the release), so this runs in every
- *    build for one compare (Windows: Driver Verifier's 0xC4 / 0x51 checks
- *    SPIN_LOCK_NOT_OWNED).
+ *    build: the release's fast path is one compare of Owner with the
+ *    value its own context and release kind expect (Windows: Driver
+ *    Verifier's 0xC4 / 0x51 checks SPIN_LOCK_NOT_OWNED).
  *  - A lock taken by KeAcquireInStackQueuedSpinLock*() and released by
  *    KeReleaseSpinLock*(): SPINLOCK_MIXED, and the lock is released as
  *    its acquire took it (softirqs back on, IRQL back to NewIrql).
  * With ntshim's debug checks on (ntshim.debug_checks, see
  * <ntshim/violation.h>; decided by ntshim.ko, not by the client's build):
  *  - queued and ordinary acquisition of one lock: SPINLOCK_MIXED, once
- *    per lock (the lock still works: both are the same spinlock_t).
+ *    per lock (the lock still works: both are the same spinlock_t);
+ *  - a queued release with a handle no acquire ever filled (stack
+ *    garbage): its lock pointer is read without faulting first, and a
+ *    pointer that does not lead to a lock the caller holds queued is
+ *    SPINLOCK_BAD_RELEASE.  Without them the release build reads
+ *    through the handle's pointer as Windows does (a wild pointer may
+ *    fault; NULL, a released or a stale handle are refused in every
+ *    build).
  */
 #ifndef _NTSHIM_SPINLOCK_H
 #define _NTSHIM_SPINLOCK_H
@@ -55,11 +64,13 @@
 #include <ntshim/irql.h>
 #include <ntshim/violation.h>
 
-/* How the holder took the lock: KSPIN_LOCK.HeldHow, KLOCK_QUEUE_HANDLE. */
+/* How the holder took the lock: in KSPIN_LOCK.Owner, see ntshim_spin_owner(). */
 #define NTSHIM_HELD_RAISED 1	/* spin_lock_bh(), IRQL raised by the acquire */
 #define NTSHIM_HELD_PLAIN 2	/* spin_lock(), at DISPATCH_LEVEL or above */
 #define NTSHIM_HELD_FIXUP 3	/* spin_lock_bh() for an AtDpcLevel misuse */
-#define NTSHIM_HELD_QUEUED 0x10	/* KSPIN_LOCK.HeldHow: a queued acquire */
+#define NTSHIM_HELD_QUEUED 4	/* flag: a queued acquire */
+#define NTSHIM_HELD_SHIFT 57	/* bits 57..59 of Owner */
+#define NTSHIM_HELD_MASK (7UL << NTSHIM_HELD_SHIFT)
 
 /* Which API family took the lock, for SPINLOCK_MIXED: KSPIN_LOCK.Kind. */
 #define NTSHIM_LOCK_ORDINARY 1
@@ -72,9 +83,9 @@
 /**
  * struct _KSPIN_LOCK - a DDK spin lock
  * @Lock:    the Linux spin lock (a qspinlock on x86)
- * @HeldHow: NTSHIM_HELD_*: how the current holder took it (private)
  * @Kind:    NTSHIM_LOCK_*: which acquire family used it (private, debug)
- * @Owner:   the holder, ntshim_spin_self() (private); 0 when free
+ * @Owner:   the holder and how it took the lock, ntshim_spin_owner()
+ *           (private); 0 when free
  *
  * Windows' KSPIN_LOCK is a ULONG_PTR; ntshim's is larger, so code that
  * assumes sizeof(KSPIN_LOCK) == sizeof(void *) must be adapted.  The
@@ -82,7 +93,6 @@
  */
 typedef struct _KSPIN_LOCK {
 	spinlock_t Lock;	/* the lock itself */
-	UCHAR HeldHow;
 	UCHAR Kind;
 	unsigned long Owner;
 } KSPIN_LOCK, *PKSPIN_LOCK;
@@ -102,19 +112,14 @@ typedef struct _KSPIN_LOCK_QUEUE {
  * struct _KLOCK_QUEUE_HANDLE - an in-stack queued lock acquisition
  * @LockQueue: which lock is held
  * @OldIrql:   the IRQL before the acquire
- * @HeldHow:   NTSHIM_HELD_*: how the lock was taken (private)
- * @Cookie:    proof that an acquire filled the handle (private, debug)
  *
- * Lives on the acquirer's stack from acquire to release.
+ * Lives on the acquirer's stack from acquire to release.  Windows' x64
+ * layout: how the lock was taken is recorded in the lock's Owner.
  */
 typedef struct _KLOCK_QUEUE_HANDLE {
 	KSPIN_LOCK_QUEUE LockQueue;
 	KIRQL OldIrql;
-	UCHAR HeldHow;
-	unsigned long Cookie;
 } KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
-
-#define NTSHIM_HANDLE_COOKIE 0x4b4c51484e544c4bUL
 
 /**
  * KeInitializeSpinLock() - initialise a spin lock
@@ -126,7 +131,6 @@ typedef struct _KLOCK_QUEUE_HANDLE {
 #define KeInitializeSpinLock(SpinLock)                                        \
 	do {                                                                  \
 		spin_lock_init(&(SpinLock)->Lock);                            \
-		(SpinLock)->HeldHow = 0;                                      \
 		(SpinLock)->Kind = 0;                                         \
 		(SpinLock)->Owner = 0;                                        \
 	} while (0)
@@ -161,16 +165,62 @@ void ntshim_spin_bad_release(PKSPIN_LOCK SpinLock,
 			     PKLOCK_QUEUE_HANDLE handle, unsigned long caller);
 
 /**
- * ntshim_spin_unlock_slow() - release a lock taken some other way
- * @lock:     the spinlock_t
- * @how:      NTSHIM_HELD_* recorded by the acquire
+ * ntshim_spin_release_slow() - every release the fast paths do not make
+ * @SpinLock: the lock
  * @lower_to: the IRQL to lower to afterwards, or NTSHIM_NO_LOWER
+ * @caller:   the call site, for a report
  *
- * The out-of-line part of every release: undoes what the acquire did
- * (see the top of <ntshim/spinlock.h>).
+ * Called in the releasing context, which it reads again.  A release by
+ * someone who does not hold the lock is reported and
+ * ignored; otherwise undoes what the acquire did (see the top of
+ * <ntshim/spinlock.h>), running this CPU's pending DPCs when the IRQL
+ * drops below DISPATCH_LEVEL.
  */
-void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
-	__releases(lock);
+void ntshim_spin_release_slow(PKSPIN_LOCK SpinLock, int lower_to,
+			      unsigned long caller)
+	__releases(&SpinLock->Lock);
+
+/**
+ * ntshim_spin_release_queued_slow() - the slow path of a queued release
+ * @LockHandle: the handle
+ * @lower_to:   the IRQL to lower to afterwards, or NTSHIM_NO_LOWER
+ * @caller:     the call site, for a report
+ *
+ * Like ntshim_spin_release_slow(), for a handle; with the debug checks on,
+ * the handle's lock pointer is read without faulting.
+ */
+void ntshim_spin_release_queued_slow(PKLOCK_QUEUE_HANDLE LockHandle,
+				     int lower_to, unsigned long caller)
+	__releases(&LockHandle->LockQueue.Lock->Lock);
+
+/**
+ * ntshim_spin_lock_high() - a raising acquire above DISPATCH_LEVEL
+ * @SpinLock: the lock
+ * @how:      NTSHIM_HELD_QUEUED for a queued acquire, else 0
+ * @caller:   the call site, for the report
+ *
+ * IRQL_TOO_HIGH: reported, the lock is taken with spin_lock() and the
+ * IRQL stays as it was.
+ *
+ * Return: the IRQL of the call.
+ */
+KIRQL ntshim_spin_lock_high(PKSPIN_LOCK SpinLock, UCHAR how,
+			    unsigned long caller)
+	__acquires(&SpinLock->Lock);
+
+/**
+ * ntshim_spin_lock_low() - an AtDpcLevel acquire with a zero preempt count
+ * @SpinLock: the lock
+ * @how:      NTSHIM_HELD_QUEUED for a queued acquire, else 0
+ * @caller:   the call site, for the report
+ *
+ * With interrupts masked the IRQL is above DISPATCH_LEVEL: spin_lock().
+ * Otherwise IRQL_TOO_LOW: reported, and the lock is taken with
+ * spin_lock_bh() so a DPC on this CPU cannot deadlock on it.
+ */
+void ntshim_spin_lock_low(PKSPIN_LOCK SpinLock, UCHAR how,
+			  unsigned long caller)
+	__acquires(&SpinLock->Lock);
 
 /* Debug checks on: record the acquire family, report SPINLOCK_MIXED. */
 #define ntshim_spin_kind(SpinLock, kind)                                      \
@@ -181,103 +231,73 @@ void ntshim_spin_unlock_slow(spinlock_t *lock, UCHAR how, int lower_to)
 	} while (0)
 
 /**
- * ntshim_spin_self() - who would hold a lock taken here
+ * ntshim_spin_ctx() - the caller's context, as Owner encodes it
+ * @pc: preempt_count(), read by the caller
  *
- * The current task with its context in the low bits (1: serving a
- * softirq, 2: a hard interrupt or NMI), so a DPC or an ISR that
- * interrupted a holder is not mistaken for it.
+ * The serving-softirq bit and the hard interrupt and NMI counts of @pc,
+ * rotated to bit 56 and bits 0..5: bits where no two task_struct
+ * addresses differ (64-byte aligned kernel addresses, kilobytes apart,
+ * bits 56..63 all set).
  *
- * Return: the value KSPIN_LOCK.Owner holds while the caller holds it.
+ * Return: 0 in task context, another value in each interrupt context.
  */
-static __always_inline unsigned long ntshim_spin_self(void)
+static __always_inline unsigned long ntshim_spin_ctx(unsigned long pc)
 {
-	unsigned long pc = preempt_count();
-
-	return (unsigned long)current |
-	       ((pc & (NMI_MASK | HARDIRQ_MASK)) ? 2 :
-		(pc & SOFTIRQ_OFFSET) ? 1 : 0);
+	return ror64(pc & (SOFTIRQ_OFFSET | HARDIRQ_MASK | NMI_MASK), 16);
 }
 
-/* Every build: does the caller hold the lock it is releasing? */
-static __always_inline bool ntshim_spin_not_held(PKSPIN_LOCK SpinLock)
+/**
+ * ntshim_spin_owner() - KSPIN_LOCK.Owner while the caller holds the lock
+ * @pc:  preempt_count(), read by the caller
+ * @how: NTSHIM_HELD_*, with NTSHIM_HELD_QUEUED for a queued acquire
+ *
+ * The current task, plus @how in bits 57..59 (which every kernel address
+ * has set, so the sum only changes those bits), XOR its context (see
+ * ntshim_spin_ctx()).  So a DPC or an ISR that interrupted a holder is not
+ * mistaken for it, no two (task, context, how) give the same value, and a
+ * release compares one word to know both that its caller holds the lock
+ * and that the lock was taken the way its fast path undoes; anything
+ * else (another holder, a free lock, another kind of acquire) goes to
+ * the slow path, which tells them apart.  The sum and the XOR are
+ * different operations so the compiler keeps task + @how as one value,
+ * which a loop computes once: three instructions on top of the
+ * preempt_count() load, no branch.
+ *
+ * Return: the Owner value.
+ */
+static __always_inline unsigned long ntshim_spin_owner(unsigned long pc,
+						       unsigned int how)
 {
-	return unlikely(READ_ONCE(SpinLock->Owner) != ntshim_spin_self());
-}
-
-/* The acquire's last step and the release's first. */
-static __always_inline void ntshim_spin_set_owner(PKSPIN_LOCK SpinLock)
-{
-	WRITE_ONCE(SpinLock->Owner, ntshim_spin_self());
-}
-
-static __always_inline void ntshim_spin_clear_owner(PKSPIN_LOCK SpinLock)
-{
-	WRITE_ONCE(SpinLock->Owner, 0);
+	return ntshim_spin_ctx(pc) ^
+	       ((unsigned long)get_current() +
+		((unsigned long)how << NTSHIM_HELD_SHIFT));
 }
 
 /*
- * The fast paths below test preempt_count() and the interrupt flag
- * directly instead of computing KeGetCurrentIrql(): the full
- * classification (which level above DISPATCH_LEVEL, APC_LEVEL or
- * PASSIVE_LEVEL) is only needed on the misuse branch or for the value the
- * acquire returns, and each is worked out there.  The checks themselves
- * stay in release builds: they are what lets a misused lock be reported
- * and survived (the interrupt flag must be known before spin_unlock_bh(),
- * which would run softirqs with interrupts enabled under a caller that
- * masked them).
+ * Above DISPATCH_LEVEL for a raising acquire?  x86 runs every hard
+ * interrupt handler and NMI with interrupts off (genirq re-disables them
+ * if a handler does not), so there the interrupt flag alone answers it;
+ * elsewhere the hard-context bits of preempt_count() are tested first.
+ * The flag must be known anyway: softirqs cannot be re-enabled under a
+ * caller that masked interrupts.
  */
-
-/* The raising acquire shared by the ordinary and queued families. */
-static __always_inline KIRQL ntshim_spin_lock_raise(PKSPIN_LOCK SpinLock,
-						    UCHAR *how)
-	__acquires(&SpinLock->Lock)
+static __always_inline bool ntshim_spin_masked(unsigned long pc)
 {
-	unsigned long pc = preempt_count();
-	KIRQL old;
-
-	if (unlikely(ntshim_irql_pc_masked(pc) || irqs_disabled())) {
-		old = ntshim_irql_masked();
-		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_HIGH,
-					   old, _THIS_IP_);
-		spin_lock(&SpinLock->Lock);
-		*how = NTSHIM_HELD_PLAIN;
-		return old;
-	}
-	old = ntshim_irql_unmasked(pc);
-	spin_lock_bh(&SpinLock->Lock);
-	*how = NTSHIM_HELD_RAISED;
-	return old;
+	if (!IS_ENABLED(CONFIG_X86) && ntshim_irql_pc_masked(pc))
+		return true;
+	return irqs_disabled();
 }
 
-/* The AtDpcLevel acquire shared by the ordinary and queued families. */
-static __always_inline void ntshim_spin_lock_dpc(PKSPIN_LOCK SpinLock,
-						 UCHAR *how)
-	__acquires(&SpinLock->Lock)
+/*
+ * The raising release's fast path: the caller holds the lock as @how,
+ * interrupts are on and no DPC waits for the IRQL to drop.
+ */
+static __always_inline bool ntshim_spin_release_fast(PKSPIN_LOCK SpinLock,
+						     unsigned long want)
 {
-	if (unlikely(!ntshim_irql_at_least_dispatch())) {
-		ntshim_spin_irql_violation(SpinLock, NTSHIM_V_IRQL_TOO_LOW,
-					   KeGetCurrentIrql(), _THIS_IP_);
-		spin_lock_bh(&SpinLock->Lock);
-		*how = NTSHIM_HELD_FIXUP;
-	} else {
-		spin_lock(&SpinLock->Lock);
-		*how = NTSHIM_HELD_PLAIN;
-	}
-}
-
-/* Undo a lock held as @how, then lower to @lower_to if that is not -1. */
-static __always_inline void ntshim_spin_unlock(PKSPIN_LOCK SpinLock, UCHAR how,
-					       int lower_to)
-	__releases(&SpinLock->Lock)
-{
-	if (lower_to != NTSHIM_NO_LOWER && likely(how == NTSHIM_HELD_RAISED) &&
-	    likely(!irqs_disabled()) &&
-	    likely(!__this_cpu_read(ntshim_dpc_pending)))
-		spin_unlock_bh(&SpinLock->Lock);
-	else if (lower_to == NTSHIM_NO_LOWER && likely(how == NTSHIM_HELD_PLAIN))
-		spin_unlock(&SpinLock->Lock);
-	else
-		ntshim_spin_unlock_slow(&SpinLock->Lock, how, lower_to);
+	return likely(READ_ONCE(SpinLock->Owner) == want) &&
+	       likely(!irqs_disabled()) &&
+	       likely(!__this_cpu_read(ntshim_dpc_pending));
 }
 
 /**
@@ -293,11 +313,18 @@ static __always_inline void ntshim_spin_unlock(PKSPIN_LOCK SpinLock, UCHAR how,
 static __always_inline KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
 	__acquires(&SpinLock->Lock)
 {
-	UCHAR how;
-	KIRQL old = ntshim_spin_lock_raise(SpinLock, &how);
+	unsigned long pc = preempt_count();
+	unsigned long owner;
+	KIRQL old;
 
-	SpinLock->HeldHow = how;
-	ntshim_spin_set_owner(SpinLock);
+	if (unlikely(ntshim_spin_masked(pc))) {
+		old = ntshim_spin_lock_high(SpinLock, 0, _THIS_IP_);
+	} else {
+		old = ntshim_irql_unmasked(pc);
+		owner = ntshim_spin_owner(pc, NTSHIM_HELD_RAISED);
+		spin_lock_bh(&SpinLock->Lock);
+		WRITE_ONCE(SpinLock->Owner, owner);
+	}
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return old;
 }
@@ -311,6 +338,24 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
  */
 #define KeAcquireSpinLock(SpinLock, OldIrql)                                  \
 	(*(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock))
+
+/* The AtDpcLevel acquire shared by the ordinary and queued families. */
+static __always_inline void ntshim_spin_lock_dpc(PKSPIN_LOCK SpinLock,
+						 unsigned int queued)
+	__acquires(&SpinLock->Lock)
+{
+	unsigned long pc = preempt_count();
+	unsigned long owner;
+
+	/* Any count is DISPATCH_LEVEL or above; zero needs a closer look. */
+	if (unlikely(!pc && !(IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq()))) {
+		ntshim_spin_lock_low(SpinLock, queued, _THIS_IP_);
+		return;
+	}
+	owner = ntshim_spin_owner(pc, NTSHIM_HELD_PLAIN | queued);
+	spin_lock(&SpinLock->Lock);
+	WRITE_ONCE(SpinLock->Owner, owner);
+}
 
 /**
  * KeAcquireSpinLockRaiseToSynch() - acquire a spin lock at SYNCH_LEVEL
@@ -331,11 +376,8 @@ static __always_inline KIRQL KeAcquireSpinLockRaiseToSynch(PKSPIN_LOCK SpinLock)
 	__acquires(&SpinLock->Lock)
 {
 	KIRQL old = KfRaiseIrql(SYNCH_LEVEL);
-	UCHAR how;
 
-	ntshim_spin_lock_dpc(SpinLock, &how);
-	SpinLock->HeldHow = how;
-	ntshim_spin_set_owner(SpinLock);
+	ntshim_spin_lock_dpc(SpinLock, 0);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return old;
 }
@@ -352,16 +394,15 @@ static __always_inline void KeReleaseSpinLock(PKSPIN_LOCK SpinLock,
 					      KIRQL NewIrql)
 	__releases(&SpinLock->Lock)
 {
-	UCHAR how;
+	unsigned long want = ntshim_spin_owner(preempt_count(),
+					      NTSHIM_HELD_RAISED);
 
-	if (ntshim_spin_not_held(SpinLock)) {
-		ntshim_spin_bad_release(SpinLock, NULL, _THIS_IP_);
-		__release(&SpinLock->Lock);
-		return;
+	if (ntshim_spin_release_fast(SpinLock, want)) {
+		WRITE_ONCE(SpinLock->Owner, 0);
+		spin_unlock_bh(&SpinLock->Lock);
+	} else {
+		ntshim_spin_release_slow(SpinLock, NewIrql, _THIS_IP_);
 	}
-	how = SpinLock->HeldHow;
-	ntshim_spin_clear_owner(SpinLock);
-	ntshim_spin_unlock(SpinLock, how, NewIrql);
 }
 
 /**
@@ -375,11 +416,7 @@ static __always_inline void KeReleaseSpinLock(PKSPIN_LOCK SpinLock,
 static __always_inline void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 	__acquires(&SpinLock->Lock)
 {
-	UCHAR how;
-
-	ntshim_spin_lock_dpc(SpinLock, &how);
-	SpinLock->HeldHow = how;
-	ntshim_spin_set_owner(SpinLock);
+	ntshim_spin_lock_dpc(SpinLock, 0);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 }
 
@@ -392,16 +429,16 @@ static __always_inline void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 static __always_inline void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
 	__releases(&SpinLock->Lock)
 {
-	UCHAR how;
+	unsigned long want = ntshim_spin_owner(preempt_count(),
+					      NTSHIM_HELD_PLAIN);
 
-	if (ntshim_spin_not_held(SpinLock)) {
-		ntshim_spin_bad_release(SpinLock, NULL, _THIS_IP_);
-		__release(&SpinLock->Lock);
-		return;
+	if (likely(READ_ONCE(SpinLock->Owner) == want)) {
+		WRITE_ONCE(SpinLock->Owner, 0);
+		spin_unlock(&SpinLock->Lock);
+	} else {
+		ntshim_spin_release_slow(SpinLock, NTSHIM_NO_LOWER,
+					 _THIS_IP_);
 	}
-	how = SpinLock->HeldHow;
-	ntshim_spin_clear_owner(SpinLock);
-	ntshim_spin_unlock(SpinLock, how, NTSHIM_NO_LOWER);
 }
 
 /**
@@ -412,6 +449,7 @@ static __always_inline void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
  */
 static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock)
 {
+	unsigned long pc = preempt_count();
 	UCHAR how = NTSHIM_HELD_PLAIN;
 
 	if (unlikely(!ntshim_irql_at_least_dispatch())) {
@@ -423,8 +461,8 @@ static __always_inline bool ntshim_spin_trylock_dpc(PKSPIN_LOCK SpinLock)
 	} else if (!spin_trylock(&SpinLock->Lock)) {
 		return false;
 	}
-	SpinLock->HeldHow = how;
-	ntshim_spin_set_owner(SpinLock);
+	WRITE_ONCE(SpinLock->Owner,
+		   ntshim_spin_owner(pc, how));
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_ORDINARY);
 	return true;
 }
@@ -468,14 +506,21 @@ KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
 			       PKLOCK_QUEUE_HANDLE LockHandle)
 	__acquires(&SpinLock->Lock)
 {
-	UCHAR how;
+	unsigned long pc = preempt_count();
+	unsigned long owner;
 
-	LockHandle->OldIrql = ntshim_spin_lock_raise(SpinLock, &how);
-	LockHandle->HeldHow = how;
+	if (unlikely(ntshim_spin_masked(pc))) {
+		LockHandle->OldIrql = ntshim_spin_lock_high(SpinLock,
+							    NTSHIM_HELD_QUEUED,
+							    _THIS_IP_);
+	} else {
+		LockHandle->OldIrql = ntshim_irql_unmasked(pc);
+		owner = ntshim_spin_owner(pc, NTSHIM_HELD_RAISED |
+					     NTSHIM_HELD_QUEUED);
+		spin_lock_bh(&SpinLock->Lock);
+		WRITE_ONCE(SpinLock->Owner, owner);
+	}
 	LockHandle->LockQueue.Lock = SpinLock;
-	LockHandle->Cookie = (unsigned long)SpinLock ^ NTSHIM_HANDLE_COOKIE;
-	SpinLock->HeldHow = how | NTSHIM_HELD_QUEUED;
-	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
@@ -492,41 +537,32 @@ KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
 					 PKLOCK_QUEUE_HANDLE LockHandle)
 	__acquires(&SpinLock->Lock)
 {
-	UCHAR how;
-
 	LockHandle->OldIrql = KeGetCurrentIrql();
-	ntshim_spin_lock_dpc(SpinLock, &how);
-	LockHandle->HeldHow = how;
+	ntshim_spin_lock_dpc(SpinLock, NTSHIM_HELD_QUEUED);
 	LockHandle->LockQueue.Lock = SpinLock;
-	LockHandle->Cookie = (unsigned long)SpinLock ^ NTSHIM_HANDLE_COOKIE;
-	SpinLock->HeldHow = how | NTSHIM_HELD_QUEUED;
-	ntshim_spin_set_owner(SpinLock);
 	ntshim_spin_kind(SpinLock, NTSHIM_LOCK_QUEUED);
 }
 
 /*
- * The lock a handle holds, or NULL (reported) if it holds none: a handle
- * no acquire filled, one already released, or a stale copy whose lock is
- * now free, held by someone else or held ordinarily.  Clears the handle
- * so that a second release is caught too.  Every build.
+ * The queued releases' fast path: the handle names a lock whose Owner is
+ * @want (the caller holds it queued, taken the way the release undoes).
+ * A NULL handle (zeroed, already released) and, with the debug checks
+ * on, every handle go to the slow path, which reads a handle's lock
+ * pointer without faulting before it trusts it.  Clears the handle so
+ * that a second release is caught too.
  */
 static __always_inline PKSPIN_LOCK
-ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle)
+ntshim_handle_take(PKLOCK_QUEUE_HANDLE LockHandle, unsigned long want)
 {
 	PKSPIN_LOCK lock = LockHandle->LockQueue.Lock;
 
-	if (unlikely(!lock) ||
-	    unlikely(LockHandle->Cookie !=
-		     ((unsigned long)lock ^ NTSHIM_HANDLE_COOKIE)) ||
-	    ntshim_spin_not_held(lock) ||
-	    unlikely(!(lock->HeldHow & NTSHIM_HELD_QUEUED))) {
-		ntshim_spin_bad_release(lock, LockHandle, _THIS_IP_);
-		return NULL;
+	if (likely(lock) && !ntshim_checking() &&
+	    likely(READ_ONCE(lock->Owner) == want)) {
+		LockHandle->LockQueue.Lock = NULL;
+		WRITE_ONCE(lock->Owner, 0);
+		return lock;
 	}
-	LockHandle->LockQueue.Lock = NULL;
-	LockHandle->Cookie = 0;
-	ntshim_spin_clear_owner(lock);
-	return lock;
+	return NULL;
 }
 
 /**
@@ -541,13 +577,21 @@ static __always_inline void
 KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle)
 	__releases(&LockHandle->LockQueue.Lock->Lock)
 {
-	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle);
+	unsigned long want = ntshim_spin_owner(preempt_count(),
+					      NTSHIM_HELD_RAISED |
+					      NTSHIM_HELD_QUEUED);
+	PKSPIN_LOCK lock;
 
-	if (!lock) {
-		__release(&LockHandle->LockQueue.Lock->Lock);
-		return;
+	if (likely(!irqs_disabled()) &&
+	    likely(!__this_cpu_read(ntshim_dpc_pending))) {
+		lock = ntshim_handle_take(LockHandle, want);
+		if (likely(lock)) {
+			spin_unlock_bh(&lock->Lock);
+			return;
+		}
 	}
-	ntshim_spin_unlock(lock, LockHandle->HeldHow, LockHandle->OldIrql);
+	ntshim_spin_release_queued_slow(LockHandle, LockHandle->OldIrql,
+					_THIS_IP_);
 }
 
 /**
@@ -561,13 +605,16 @@ static __always_inline void
 KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle)
 	__releases(&LockHandle->LockQueue.Lock->Lock)
 {
-	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle);
+	unsigned long want = ntshim_spin_owner(preempt_count(),
+					      NTSHIM_HELD_PLAIN |
+					      NTSHIM_HELD_QUEUED);
+	PKSPIN_LOCK lock = ntshim_handle_take(LockHandle, want);
 
-	if (!lock) {
-		__release(&LockHandle->LockQueue.Lock->Lock);
-		return;
-	}
-	ntshim_spin_unlock(lock, LockHandle->HeldHow, NTSHIM_NO_LOWER);
+	if (likely(lock))
+		spin_unlock(&lock->Lock);
+	else
+		ntshim_spin_release_queued_slow(LockHandle, NTSHIM_NO_LOWER,
+						_THIS_IP_);
 }
 
 /**

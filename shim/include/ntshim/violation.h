@@ -18,12 +18,16 @@
 
 /*
  * The extra checks (overlapping RtlCopyMemory, NULL Rtl buffers, queued
- * and ordinary use of one spin lock, ...) are decided by ntshim.ko, not by
- * how the client was compiled: inline code in the client tests this static
- * key, which ntshim.ko owns.  It is on when ntshim.ko was built with
- * CONFIG_NTSHIM_DEBUG, and ntshim.debug_checks=0/1 (module parameter,
- * writable in /sys/module/ntshim/parameters/) switches it at run time.
- * Off, each check costs one patched-out jump.
+ * and ordinary use of one spin lock, a queued release through a garbage
+ * handle, NULL and poisoned LIST_ENTRY links, a still-linked entry
+ * inserted again, an SLIST header naming a non-kernel address, ...) are
+ * decided by ntshim.ko, not by how the client was compiled: inline code
+ * in the client tests this static key, which ntshim.ko owns.  It is on
+ * when ntshim.ko was built with CONFIG_NTSHIM_DEBUG, and
+ * ntshim.debug_checks=0/1 (module parameter, writable in
+ * /sys/module/ntshim/parameters/) switches it at run time.  Off, each
+ * check costs one patched-out jump (with CONFIG_JUMP_LABEL, as distro
+ * kernels have; without it a load, a test and a branch).
  */
 DECLARE_STATIC_KEY_FALSE(ntshim_debug_checks);
 
