@@ -17,6 +17,9 @@
  *
  * Windows' Driver Verifier checks the same at unload (bugcheck 0xC7 for
  * timers and DPCs, 0xCE for code still queued after unload).
+ *
+ * The same objects in a pool block being freed are found by
+ * ntshim_free_check_slow(), behind the live-object filter (live_filter.h).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -82,24 +85,18 @@ static void ntshim_owner_going(struct module *mod)
 }
 
 /**
- * ntshim_free_check() - a block is freed: neutralise the objects in it
- * @p:      the block
- * @size:   its size
+ * ntshim_free_check_slow() - the registries' part of ntshim_free_check()
+ * @lo:     the block's first byte
+ * @hi:     one past its last byte
  * @tag:    its pool tag, for the reports
  * @caller: the code freeing it
  *
- * Driver Verifier bugchecks when pool holding a set timer, a queued DPC
- * or work item or a live lookaside list is freed (0xC7, 0xC4); ntshim
- * cancels or deletes each such object first and reports it
- * (pool_free_live_object), so nothing runs in freed memory.  Timers
- * first: their expiry queues DPCs.  Each area's check is one load when
- * it has nothing live, so this runs in every build.
+ * Reached when the live-object filter finds a live object may start in
+ * the block.  Timers first: their expiry queues DPCs.
  */
-void ntshim_free_check(const void *p, size_t size, ULONG tag,
-		       unsigned long caller)
+void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
+			    unsigned long caller)
 {
-	unsigned long lo = (unsigned long)p, hi = lo + size;
-
 	ntshim_timer_free_check(lo, hi, tag, caller);
 	ntshim_dpc_free_check(lo, hi, tag, caller);
 	ntshim_workitem_free_check(lo, hi, tag, caller);

@@ -60,4 +60,17 @@ bool ntshim_pool_fault_arm(ULONG Tag, int Times);
  */
 ULONG ntshim_dispatcher_waiters(PVOID Object);
 
+/**
+ * ntshim_live_filter_objects() - how many live objects the filter counts
+ *
+ * Every set timer, queued DPC and work item and live lookaside list is
+ * counted once in each of the filter's two
+ * tables (shim/live_filter.h).
+ *
+ * Return: that number, or -1 when the tables disagree (a counter below
+ * zero, or the two tables' sums differ): a registration without its
+ * deregistration or the other way round.
+ */
+long ntshim_live_filter_objects(void);
+
 #endif /* _NTSHIM_TEST_EXPORTS_H */
