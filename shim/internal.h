@@ -120,7 +120,7 @@ void ntshim_seh_drop_task_frames(void);
 /*
  * A pool or lookaside block [@lo, @hi) is being freed: stop and report
  * every live object in it (a set timer, a queued DPC or work item, a
- * live lookaside list).  Each area's part
+ * live lookaside list, an initialised ERESOURCE).  Each area's part
  * returns how many it found; ntshim_free_check_slow() runs them all, and
  * only when the live-object filter says an object may start in the block.
  */
@@ -132,6 +132,8 @@ unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
 					ULONG tag, unsigned long caller);
 unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
 					 ULONG tag, unsigned long caller);
+unsigned int ntshim_resource_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller);
 void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
 			    unsigned long caller);
 
@@ -143,10 +145,11 @@ void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
  * @caller: the code freeing it
  *
  * Driver Verifier bugchecks when pool holding a set timer, a queued DPC
- * or work item or a live lookaside list is freed (0xC7; 0xC4 with
- * Parameter 1 0x15 for a timer); ntshim stops or deletes each such
- * object first and reports it (pool_free_live_object), so nothing runs
- * in freed memory.  Inline: while no live object starts in the
+ * or work item, a live lookaside list or an initialised ERESOURCE is
+ * freed (0xC7; 0xC4 with Parameter 1 0x15 for a timer, 0x17 for an
+ * ERESOURCE); ntshim stops, deletes or unregisters each such object
+ * first and reports it (pool_free_live_object), so nothing runs in or
+ * touches freed memory.  Inline: while no live object starts in the
  * block's pages, this is a few loads (see live_filter.h).
  */
 static __always_inline void ntshim_free_check(const void *p, size_t size,
@@ -157,6 +160,13 @@ static __always_inline void ntshim_free_check(const void *p, size_t size,
 	if (unlikely(ntshim_live_maybe(lo, lo + size)))
 		ntshim_free_check_slow(lo, lo + size, tag, caller);
 }
+
+/*
+ * What a going module leaves in its own memory, after its deferred work
+ * stopped: ERESOURCEs still initialised (resource.c).  @mod NULL means
+ * every one (ntshim's exit), whose memory is then not touched.
+ */
+void ntshim_resource_reclaim(const struct module *mod, const char *why);
 
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,

@@ -3,8 +3,8 @@
  * The live-object filter: which pages may hold a live object.
  *
  * Every free of pool or of a lookaside block asks whether a live object
- * (a set KTIMER, a queued KDPC or work item, a live lookaside list)
- * starts inside the block (ntshim_free_check()).
+ * (a set KTIMER, a queued KDPC or work item, a live lookaside list, an
+ * initialised ERESOURCE) starts inside the block (ntshim_free_check()).
  * The registries that know are lists and tables under their own locks;
  * walking them on every free would cost a lock and a walk per free as
  * soon as one object lives anywhere.  The filter answers first, from two

@@ -11,7 +11,7 @@
  *      nothing (a timer's DPC may set the timer again, a DPC may queue a
  *      work item that queues the DPC): nothing can run the module's code
  *      or touch its objects after this;
- *   2. lookaside lists living in its memory;
+ *   2. lookaside lists and initialised ERESOURCEs living in its memory;
  *   3. Mm allocations, I/O mappings and MDLs;
  *   4. pool leaks, reported last, when nothing can free any more.
  *
@@ -78,6 +78,7 @@ static void ntshim_owner_going(struct module *mod)
 	ntshim_thread_wait_going(mod, why);
 	owner_cancel_deferred(mod, why);
 	ntshim_lookaside_reclaim(mod);
+	ntshim_resource_reclaim(mod, why);
 	ntshim_mm_reclaim(mod);
 	if (mod)
 		ntshim_pool_report_leaks(mod);
@@ -101,6 +102,7 @@ void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
 	ntshim_dpc_free_check(lo, hi, tag, caller);
 	ntshim_workitem_free_check(lo, hi, tag, caller);
 	ntshim_lookaside_free_check(lo, hi, tag, caller);
+	ntshim_resource_free_check(lo, hi, tag, caller);
 }
 
 static int owner_module_notify(struct notifier_block *nb, unsigned long action,
