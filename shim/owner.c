@@ -70,7 +70,7 @@ out:
  * ntshim_owner_going() - stop and reclaim everything a module leaves
  * @mod: the module going away; NULL at ntshim's own exit (everything)
  */
-static void ntshim_owner_going(struct module *mod)
+void ntshim_owner_going(struct module *mod)
 {
 	const char *why = mod ? "module unload" : "ntshim exit";
 
@@ -84,6 +84,7 @@ static void ntshim_owner_going(struct module *mod)
 		ntshim_pool_report_leaks(mod);
 	mutex_unlock(&owner_going_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(ntshim_owner_going);
 
 /**
  * ntshim_free_check_slow() - the registries' part of ntshim_free_check()
