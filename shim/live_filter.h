@@ -119,8 +119,7 @@ static __always_inline bool ntshim_live_maybe(unsigned long lo, unsigned long hi
 {
 	unsigned long pfn = lo >> PAGE_SHIFT, last = (hi - 1) >> PAGE_SHIFT;
 
-	if (unlikely(hi <= lo))
-		return false;
+	/* an empty block at a page boundary takes the slow path: no harm */
 	if (likely(last - pfn <= 1))
 		return atomic_read(ntshim_live_page(pfn)) ||
 		       (last != pfn && atomic_read(ntshim_live_page(last)));
