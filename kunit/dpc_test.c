@@ -566,6 +566,8 @@ static struct kunit_case dpc_test_cases[] = {
 
 static struct kunit_suite dpc_test_suite = {
 	.name = "ntshim_dpc",
+	.init = ntshim_live_case_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = dpc_test_cases,
 };
 

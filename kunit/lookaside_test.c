@@ -59,7 +59,7 @@ static VOID test_free_ex(PVOID Buffer, PLOOKASIDE_LIST_EX Lookaside)
 static int lookaside_test_init(struct kunit *test)
 {
 	memset(&cb, 0, sizeof(cb));
-	return 0;
+	return ntshim_live_case_init(test);
 }
 
 /* A new list: empty, Depth 4, its own kmem_cache of at least Size bytes. */
@@ -711,6 +711,7 @@ static struct kunit_case ntshim_lookaside_cases[] = {
 static struct kunit_suite ntshim_lookaside_suite = {
 	.name = "ntshim_lookaside",
 	.init = lookaside_test_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = ntshim_lookaside_cases,
 };
 

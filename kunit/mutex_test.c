@@ -580,6 +580,8 @@ static struct kunit_case ntshim_mutex_cases[] = {
 
 static struct kunit_suite ntshim_mutex_suite = {
 	.name = "ntshim_mutex",
+	.init = ntshim_live_case_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = ntshim_mutex_cases,
 };
 

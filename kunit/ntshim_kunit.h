@@ -136,4 +136,23 @@ static inline bool ntshim_test_waiters_queued(PVOID object, ULONG n)
 	return false;
 }
 
+/**
+ * ntshim_live_case_init() - a suite's .init: remember the live objects
+ * @test: the case
+ *
+ * With ntshim_live_case_exit() as .exit, a case of a suite whose objects
+ * the live-object filter counts (timers, DPCs, work items, lookaside
+ * lists, ERESOURCEs) fails when the filter's count is not back where it
+ * was when the case began, or the filter's two tables disagree.
+ *
+ * Return: 0.
+ */
+int ntshim_live_case_init(struct kunit *test);
+
+/**
+ * ntshim_live_case_exit() - a suite's .exit: the live objects are back
+ * @test: the case
+ */
+void ntshim_live_case_exit(struct kunit *test);
+
 #endif /* _NTSHIM_KUNIT_H */

@@ -229,6 +229,8 @@ static struct kunit_case ntshim_resource_tier_cases[] = {
 
 static struct kunit_suite ntshim_resource_tier_suite = {
 	.name = "ntshim_resource_tier",
+	.init = ntshim_live_case_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = ntshim_resource_tier_cases,
 };
 

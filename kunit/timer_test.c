@@ -447,6 +447,8 @@ static struct kunit_case timer_test_cases[] = {
 
 static struct kunit_suite timer_test_suite = {
 	.name = "ntshim_timer",
+	.init = ntshim_live_case_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = timer_test_cases,
 };
 

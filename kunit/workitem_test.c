@@ -350,6 +350,8 @@ static struct kunit_case workitem_test_cases[] = {
 
 static struct kunit_suite workitem_test_suite = {
 	.name = "ntshim_workitem",
+	.init = ntshim_live_case_init,
+	.exit = ntshim_live_case_exit,
 	.test_cases = workitem_test_cases,
 };
 

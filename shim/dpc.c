@@ -72,6 +72,21 @@ EXPORT_PER_CPU_SYMBOL_GPL(ntshim_dpc_pending);
 static bool dpc_ready;	/* the per-CPU queues are set up */
 static unsigned int dpc_queued_count;	/* under ntshim_dpc_lock */
 
+/* Lock held: @Dpc was just put on a queue (the caller linked it). */
+static void dpc_queued_locked(PRKDPC Dpc)
+{
+	dpc_queued_count++;
+	ntshim_live_link(Dpc);
+}
+
+/* Lock held: take @Dpc off its queue (its flags are the caller's). */
+static void dpc_unqueue_locked(PRKDPC Dpc)
+{
+	list_del_init(&Dpc->QueueEntry);
+	dpc_queued_count--;
+	ntshim_live_unlink(Dpc);
+}
+
 static bool dpc_valid(PRKDPC Dpc, unsigned long caller, const char *what)
 {
 	if (!Dpc) {
@@ -112,9 +127,8 @@ static void dpc_drain(void)
 			raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
 			break;
 		}
-		list_del_init(&Dpc->QueueEntry);
+		dpc_unqueue_locked(Dpc);
 		__this_cpu_dec(ntshim_dpc_pending);
-		dpc_queued_count--;
 		routine = Dpc->DeferredRoutine;
 		context = Dpc->DeferredContext;
 		arg1 = Dpc->SystemArgument1;
@@ -166,8 +180,7 @@ static void ntshim_dpc_run(struct work_struct *work)
 
 	/* Windows dequeues before calling, so the routine may requeue. */
 	raw_spin_lock_irqsave(&ntshim_dpc_lock, flags);
-	list_del_init(&Dpc->QueueEntry);
-	dpc_queued_count--;
+	dpc_unqueue_locked(Dpc);
 	routine = Dpc->DeferredRoutine;
 	context = Dpc->DeferredContext;
 	arg1 = Dpc->SystemArgument1;
@@ -264,7 +277,6 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 		return FALSE;
 	}
 	__set_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
-	dpc_queued_count++;
 	Dpc->SystemArgument1 = SystemArgument1;
 	Dpc->SystemArgument2 = SystemArgument2;
 	Dpc->QueuedBy = caller;
@@ -286,11 +298,13 @@ BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,
 		else
 			list_add_tail(&Dpc->QueueEntry, &dc->queue);
 		__this_cpu_inc(ntshim_dpc_pending);
+		dpc_queued_locked(Dpc);
 		/* In case Linux code, not ntshim, lowers the IRQL. */
 		if (!below)
 			queue_work_on(this, ntshim_dpc_wq, &dc->backstop);
 	} else {
 		list_add_tail(&Dpc->QueueEntry, &ntshim_dpc_queued);
+		dpc_queued_locked(Dpc);
 		queue_work_on(cpu, ntshim_dpc_wq, &Dpc->Work);
 	}
 	raw_spin_unlock_irqrestore(&ntshim_dpc_lock, flags);
@@ -319,19 +333,17 @@ static bool dpc_dequeue_locked(PRKDPC Dpc)
 	if (!test_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags))
 		return false;
 	if (test_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags)) {
-		list_del_init(&Dpc->QueueEntry);
+		dpc_unqueue_locked(Dpc);
 		per_cpu(ntshim_dpc_pending, Dpc->QueuedCpu)--;
 		__clear_bit(NTSHIM_DPC_LOCAL, &Dpc->Flags);
 		__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
-		dpc_queued_count--;
 		return true;
 	}
 	/* Not pending any more means the routine is about to start. */
 	if (!cancel_work(&Dpc->Work))
 		return false;
-	list_del_init(&Dpc->QueueEntry);
+	dpc_unqueue_locked(Dpc);
 	__clear_bit(NTSHIM_DPC_QUEUED, &Dpc->Flags);
-	dpc_queued_count--;
 	return true;
 }
 

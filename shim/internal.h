@@ -11,6 +11,7 @@
 #include <ntshim/dpc.h>
 #include <ntshim/seh.h>
 
+#include "live_filter.h"
 #include "test_exports.h"
 
 struct dentry;
@@ -119,8 +120,9 @@ void ntshim_seh_drop_task_frames(void);
 /*
  * A pool or lookaside block [@lo, @hi) is being freed: stop and report
  * every live object in it (a set timer, a queued DPC or work item, a
- * live lookaside list).  Each area's part returns how many it found;
- * ntshim_free_check() runs them all.  Cheap when nothing is live.
+ * live lookaside list, an initialised ERESOURCE).  Each area's part
+ * returns how many it found; ntshim_free_check_slow() runs them all, and
+ * only when the live-object filter says an object may start in the block.
  */
 unsigned int ntshim_timer_free_check(unsigned long lo, unsigned long hi,
 				     ULONG tag, unsigned long caller);
@@ -130,8 +132,41 @@ unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
 					ULONG tag, unsigned long caller);
 unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
 					 ULONG tag, unsigned long caller);
-void ntshim_free_check(const void *p, size_t size, ULONG tag,
-		       unsigned long caller);
+unsigned int ntshim_resource_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller);
+void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
+			    unsigned long caller);
+
+/**
+ * ntshim_free_check() - a block is freed: neutralise the objects in it
+ * @p:      the block
+ * @size:   its size
+ * @tag:    its pool tag, for the reports
+ * @caller: the code freeing it
+ *
+ * Driver Verifier bugchecks when pool holding a set timer, a queued DPC
+ * or work item, a live lookaside list or an initialised ERESOURCE is
+ * freed (0xC7; 0xC4 with Parameter 1 0x15 for a timer, 0x17 for an
+ * ERESOURCE); ntshim stops, deletes or unregisters each such object
+ * first and reports it (pool_free_live_object), so nothing runs in or
+ * touches freed memory.  Inline: while no live object starts in the
+ * block's pages, this is a few loads (see live_filter.h).
+ */
+static __always_inline void ntshim_free_check(const void *p, size_t size,
+					      ULONG tag, unsigned long caller)
+{
+	unsigned long lo = (unsigned long)p;
+
+	if (unlikely(ntshim_live_maybe(lo, lo + size)))
+		ntshim_free_check_slow(lo, lo + size, tag, caller);
+}
+
+/*
+ * What a going module leaves in its own memory, after its deferred work
+ * stopped: ERESOURCEs still initialised (resource.c).  @mod NULL means
+ * every one (ntshim's exit), whose memory is then not touched.
+ */
+void ntshim_resource_reclaim(const struct module *mod, const char *why);
 
 /* timer.c queues its DPC through this (caller: the timer's setter). */
 BOOLEAN ntshim_dpc_insert(PRKDPC Dpc, PVOID SystemArgument1,

@@ -33,9 +33,27 @@
 #define LOOKASIDE_CB_FREE BIT(3)	/* the caller's Free routine */
 #define LOOKASIDE_RAISE BIT(4)
 
-/* Live lists, for debugfs. */
+/* Live lists, for debugfs, the unload guard and the free check. */
 static LIST_HEAD(lookaside_lists);
 static DEFINE_SPINLOCK(lookaside_lists_lock);
+
+/* lookaside_lists_lock held: @L joins the live lists. */
+static void lookaside_list_locked(GENERAL_LOOKASIDE *L)
+{
+	list_add_tail(&L->ListEntry, &lookaside_lists);
+	ntshim_live_link(L);
+}
+
+/* lookaside_lists_lock held: @L leaves the live lists, if it is on them. */
+static bool lookaside_unlist_locked(GENERAL_LOOKASIDE *L)
+{
+	if (list_empty(&L->ListEntry))
+		return false;
+	list_del_init(&L->ListEntry);
+	ntshim_live_unlink(L);
+	return true;
+}
+
 static atomic_t lookaside_cache_seq = ATOMIC_INIT(0);
 
 /* kmem_caches to destroy from process context. */
@@ -382,7 +400,7 @@ static void lookaside_init(GENERAL_LOOKASIDE *L, POOL_TYPE type, u8 flags,
 
 	n->magic = LOOKASIDE_LIVE;
 	spin_lock_irqsave(&lookaside_lists_lock, irqflags);
-	list_add_tail(&L->ListEntry, &lookaside_lists);
+	lookaside_list_locked(L);
 	spin_unlock_irqrestore(&lookaside_lists_lock, irqflags);
 }
 
@@ -556,7 +574,7 @@ static void lookaside_delete(GENERAL_LOOKASIDE *L, unsigned long caller)
 	spin_unlock_irqrestore(&n->lock, flags);
 
 	spin_lock_irqsave(&lookaside_lists_lock, flags);
-	list_del_init(&L->ListEntry);
+	lookaside_unlist_locked(L);
 	spin_unlock_irqrestore(&lookaside_lists_lock, flags);
 
 	lookaside_flush(L);
@@ -791,8 +809,7 @@ void ntshim_lookaside_reclaim(const struct module *mod)
 		spin_lock_irqsave(&lookaside_lists_lock, flags);
 		list_for_each_entry(L, &lookaside_lists, ListEntry) {
 			if (ntshim_owns(mod, NULL, L, NULL)) {
-				list_del_init(&L->ListEntry);
-				found = true;
+				found = lookaside_unlist_locked(L);
 				break;
 			}
 		}
@@ -823,8 +840,7 @@ unsigned int ntshim_lookaside_free_check(unsigned long lo, unsigned long hi,
 			unsigned long at = (unsigned long)L;
 
 			if (at >= lo && at < hi) {
-				list_del_init(&L->ListEntry);
-				found = true;
+				found = lookaside_unlist_locked(L);
 				break;
 			}
 		}

@@ -11,12 +11,15 @@
  *      nothing (a timer's DPC may set the timer again, a DPC may queue a
  *      work item that queues the DPC): nothing can run the module's code
  *      or touch its objects after this;
- *   2. lookaside lists living in its memory;
+ *   2. lookaside lists and initialised ERESOURCEs living in its memory;
  *   3. Mm allocations, I/O mappings and MDLs;
  *   4. pool leaks, reported last, when nothing can free any more.
  *
  * Windows' Driver Verifier checks the same at unload (bugcheck 0xC7 for
  * timers and DPCs, 0xCE for code still queued after unload).
+ *
+ * The same objects in a pool block being freed are found by
+ * ntshim_free_check_slow(), behind the live-object filter (live_filter.h).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -67,7 +70,7 @@ out:
  * ntshim_owner_going() - stop and reclaim everything a module leaves
  * @mod: the module going away; NULL at ntshim's own exit (everything)
  */
-static void ntshim_owner_going(struct module *mod)
+void ntshim_owner_going(struct module *mod)
 {
 	const char *why = mod ? "module unload" : "ntshim exit";
 
@@ -75,35 +78,32 @@ static void ntshim_owner_going(struct module *mod)
 	ntshim_thread_wait_going(mod, why);
 	owner_cancel_deferred(mod, why);
 	ntshim_lookaside_reclaim(mod);
+	ntshim_resource_reclaim(mod, why);
 	ntshim_mm_reclaim(mod);
 	if (mod)
 		ntshim_pool_report_leaks(mod);
 	mutex_unlock(&owner_going_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(ntshim_owner_going);
 
 /**
- * ntshim_free_check() - a block is freed: neutralise the objects in it
- * @p:      the block
- * @size:   its size
+ * ntshim_free_check_slow() - the registries' part of ntshim_free_check()
+ * @lo:     the block's first byte
+ * @hi:     one past its last byte
  * @tag:    its pool tag, for the reports
  * @caller: the code freeing it
  *
- * Driver Verifier bugchecks when pool holding a set timer, a queued DPC
- * or work item or a live lookaside list is freed (0xC7, 0xC4); ntshim
- * cancels or deletes each such object first and reports it
- * (pool_free_live_object), so nothing runs in freed memory.  Timers
- * first: their expiry queues DPCs.  Each area's check is one load when
- * it has nothing live, so this runs in every build.
+ * Reached when the live-object filter finds a live object may start in
+ * the block.  Timers first: their expiry queues DPCs.
  */
-void ntshim_free_check(const void *p, size_t size, ULONG tag,
-		       unsigned long caller)
+void ntshim_free_check_slow(unsigned long lo, unsigned long hi, ULONG tag,
+			    unsigned long caller)
 {
-	unsigned long lo = (unsigned long)p, hi = lo + size;
-
 	ntshim_timer_free_check(lo, hi, tag, caller);
 	ntshim_dpc_free_check(lo, hi, tag, caller);
 	ntshim_workitem_free_check(lo, hi, tag, caller);
 	ntshim_lookaside_free_check(lo, hi, tag, caller);
+	ntshim_resource_free_check(lo, hi, tag, caller);
 }
 
 static int owner_module_notify(struct notifier_block *nb, unsigned long action,

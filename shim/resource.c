@@ -8,6 +8,12 @@
  * lock of their own; the xarray locks its nodes internally.  A thread's
  * entry stays (at depth 0) after its last release, so a thread that takes
  * the resource again allocates nothing; ExDeleteResourceLite() frees them.
+ *
+ * Every initialised resource is in ntshim_resources (address -> the code
+ * that initialised it), as Windows keeps every one on its system resource
+ * list until ExDeleteResourceLite(): so a pool block freed with one in it
+ * (Driver Verifier: bugcheck 0xC4, Parameter 1 0x17) and a module that
+ * unloads with one in its memory are caught.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -20,6 +26,141 @@
 #include <ntshim/mutex.h>
 #include <ntshim/resource.h>
 #include <ntshim/violation.h>
+
+#include "internal.h"
+
+/*
+ * Initialised resources: index the ERESOURCE's address, value the code
+ * that initialised it, with the top bit cleared to fit a value entry
+ * (every kernel address has it set).  Its lock is taken with interrupts
+ * off: pool may be freed in any context.
+ */
+static DEFINE_XARRAY_FLAGS(ntshim_resources, XA_FLAGS_LOCK_IRQ);
+
+#define RESOURCE_ADDR_TOP (1UL << (BITS_PER_LONG - 1))
+
+static unsigned long resource_init_site(void *entry)
+{
+	return xa_to_value(entry) | RESOURCE_ADDR_TOP;
+}
+
+/*
+ * Record @r as initialised by @caller; counted once in the live-object
+ * filter, however often it is initialised again.  Without memory for the
+ * record the resource works but is not checked.
+ */
+static void resource_register(PERESOURCE r, unsigned long caller)
+{
+	unsigned long flags;
+	void *old;
+
+	xa_lock_irqsave(&ntshim_resources, flags);
+	old = __xa_store(&ntshim_resources, (unsigned long)r,
+			 xa_mk_value(caller & ~RESOURCE_ADDR_TOP),
+			 GFP_ATOMIC | __GFP_NOWARN);
+	if (!old)
+		ntshim_live_link(r);
+	xa_unlock_irqrestore(&ntshim_resources, flags);
+}
+
+/* Forget @r; false if it was not recorded. */
+static bool resource_unregister(PERESOURCE r)
+{
+	unsigned long flags;
+	bool was;
+
+	xa_lock_irqsave(&ntshim_resources, flags);
+	was = __xa_erase(&ntshim_resources, (unsigned long)r);
+	if (was)
+		ntshim_live_unlink(r);
+	xa_unlock_irqrestore(&ntshim_resources, flags);
+	return was;
+}
+
+/*
+ * Take the next recorded resource in [@lo, @hi] that @mod owns (every one
+ * when @mod is NULL) out of the record.  Return: it, or NULL; *@site is
+ * the code that initialised it.
+ */
+static PERESOURCE resource_take_next(unsigned long lo, unsigned long hi,
+				     const struct module *mod,
+				     unsigned long *site)
+{
+	unsigned long flags, index = lo;
+	PERESOURCE r = NULL;
+	void *entry;
+
+	xa_lock_irqsave(&ntshim_resources, flags);
+	xa_for_each_range(&ntshim_resources, index, entry, lo, hi) {
+		if (mod && !ntshim_owns(mod, NULL, (void *)index, NULL))
+			continue;
+		r = (PERESOURCE)index;
+		*site = resource_init_site(entry);
+		__xa_erase(&ntshim_resources, index);
+		ntshim_live_unlink(r);
+		break;
+	}
+	xa_unlock_irqrestore(&ntshim_resources, flags);
+	return r;
+}
+
+/*
+ * @r leaves the record without ExDeleteResourceLite(): free its owner
+ * table unless somebody holds it (whose release would then use a freed
+ * table).  Return: true when it was held.
+ */
+static bool resource_drop_table(PERESOURCE r)
+{
+	if (rwsem_is_locked(&r->Lock))
+		return true;
+	xa_destroy(&r->SharedOwners);
+	return false;
+}
+
+unsigned int ntshim_resource_free_check(unsigned long lo, unsigned long hi,
+					ULONG tag, unsigned long caller)
+{
+	unsigned long site;
+	unsigned int n = 0;
+	PERESOURCE r;
+
+	if (xa_empty(&ntshim_resources))
+		return 0;
+	while ((r = resource_take_next(lo, hi - 1, NULL, &site))) {
+		bool held = resource_drop_table(r);
+
+		n++;
+		ntshim_violation(NTSHIM_V_POOL_FREE_LIVE_OBJECT, tag, r, caller,
+				 "freed pool holds an initialised ERESOURCE (initialised by %pS, not deleted with ExDeleteResourceLite; Windows: 0xC4/0x17): unregistered%s",
+				 (void *)site, held ? ", still held" : "");
+	}
+	return n;
+}
+
+/**
+ * ntshim_resource_reclaim() - a module goes with resources in its memory
+ * @mod: the module; NULL at ntshim's exit: every resource still recorded
+ * @why: "module unload" or "ntshim exit", for the report
+ *
+ * Each one is reported (pool_leak, as an undeleted lookaside list is) and
+ * unregistered; a going module's own memory is still mapped, so its
+ * resources' owner tables are freed too.  At ntshim's exit the memory of
+ * what is left may be gone (a stack frame): it is not touched.
+ */
+void ntshim_resource_reclaim(const struct module *mod, const char *why)
+{
+	unsigned long site;
+	PERESOURCE r;
+
+	while ((r = resource_take_next(0, ULONG_MAX, mod, &site))) {
+		bool held = mod && resource_drop_table(r);
+
+		ntshim_violation(NTSHIM_V_POOL_LEAK, 0, r, site,
+				 "ERESOURCE still initialised at %s (%s did not call ExDeleteResourceLite): unregistered%s",
+				 why, mod ? mod->name : "a driver",
+				 held ? ", still held" : "");
+	}
+}
 
 /* The calling thread's shared depth: 0 if it holds no shared access. */
 static ULONG shared_depth(PERESOURCE r)
@@ -52,6 +193,7 @@ NTSTATUS ntshim_resource_init(PERESOURCE Resource, const char *name,
 	xa_init(&Resource->SharedOwners);
 	Resource->NumberOfSharedWaiters = 0;
 	Resource->NumberOfExclusiveWaiters = 0;
+	resource_register(Resource, _RET_IP_);
 	return STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_GPL(ntshim_resource_init);
@@ -72,7 +214,11 @@ static NTSTATUS resource_retire(PERESOURCE Resource, const char *what,
 
 NTSTATUS ExDeleteResourceLite(PERESOURCE Resource)
 {
-	return resource_retire(Resource, __func__, _RET_IP_);
+	NTSTATUS status = resource_retire(Resource, __func__, _RET_IP_);
+
+	if (NT_SUCCESS(status))
+		resource_unregister(Resource);
+	return status;
 }
 EXPORT_SYMBOL_GPL(ExDeleteResourceLite);
 

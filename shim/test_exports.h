@@ -149,4 +149,27 @@ int ntshim_pool_special_describe(unsigned long addr, char *buf, size_t len);
  */
 int ntshim_pool_special_stats_print(char *buf, size_t len);
 
+/**
+ * ntshim_live_filter_objects() - how many live objects the filter counts
+ *
+ * Every set timer, queued DPC and work item, live lookaside list and
+ * initialised ERESOURCE is counted once in each of the filter's two
+ * tables (shim/live_filter.h).
+ *
+ * Return: that number, or -1 when the tables disagree (a counter below
+ * zero, or the two tables' sums differ): a registration without its
+ * deregistration or the other way round.
+ */
+long ntshim_live_filter_objects(void);
+
+/**
+ * ntshim_owner_going() - what a module's unload does, on demand
+ * @mod: the module; NULL for everything (ntshim's own exit)
+ *
+ * Stops and reclaims everything @mod leaves behind, in the order of
+ * shim/owner.c, and reports it, as the module notifier does when @mod
+ * goes.  For the KUnit suites, which call it for their own module.
+ */
+void ntshim_owner_going(struct module *mod);
+
 #endif /* _NTSHIM_TEST_EXPORTS_H */

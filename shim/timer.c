@@ -67,6 +67,7 @@ static bool timer_unset_locked(PKTIMER Timer)
 	if (was_set) {
 		Timer->Inserted = FALSE;
 		list_del_init(&Timer->ActiveEntry);
+		ntshim_live_unlink(Timer);
 	}
 	return was_set;
 }
@@ -228,6 +229,7 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
 	Timer->SetBy = caller;
 	Timer->Inserted = TRUE;
 	list_add_tail(&Timer->ActiveEntry, &ntshim_timers_set);
+	ntshim_live_link(Timer);
 	hrtimer_start(&Timer->Timer, expires, mode);
 	raw_spin_unlock_irqrestore(&ntshim_timer_lock, flags);
 	rcu_read_unlock();

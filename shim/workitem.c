@@ -33,6 +33,21 @@ static struct workqueue_struct *ntshim_work_hi_wq;
 static DEFINE_SPINLOCK(ntshim_work_lock);
 static LIST_HEAD(ntshim_work_queued);
 
+/* The memory that holds @w, for the unload guard and the free check. */
+static const void *work_owner_object(struct ntshim_work *w)
+{
+	if (w->kind == NTSHIM_WORK_IO)
+		return container_of(w, IO_WORKITEM, Work);
+	return container_of(w, WORK_QUEUE_ITEM, Work);
+}
+
+/* Lock held: @w leaves ntshim_work_queued (its flags are the caller's). */
+static void work_unlist_locked(struct ntshim_work *w)
+{
+	list_del_init(&w->entry);
+	ntshim_live_unlink(work_owner_object(w));
+}
+
 static void ntshim_work_run_fn(struct work_struct *work)
 {
 	struct ntshim_work *w = container_of(work, struct ntshim_work, work);
@@ -40,7 +55,7 @@ static void ntshim_work_run_fn(struct work_struct *work)
 	bool free_after;
 
 	spin_lock_irqsave(&ntshim_work_lock, flags);
-	list_del_init(&w->entry);
+	work_unlist_locked(w);
 	clear_bit(NTSHIM_WORK_QUEUED, &w->flags);
 	free_after = test_bit(NTSHIM_WORK_FREE_PENDING, &w->flags);
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
@@ -112,6 +127,7 @@ static bool work_queue(struct ntshim_work *w, void *routine,
 	w->queued_by = caller;
 	w->routine = routine;
 	list_add_tail(&w->entry, &ntshim_work_queued);
+	ntshim_live_link(work_owner_object(w));
 	queue_work(wq, &w->work);
 	spin_unlock_irqrestore(&ntshim_work_lock, flags);
 	return true;
@@ -124,7 +140,7 @@ static bool work_dequeue_locked(struct ntshim_work *w)
 		return false;
 	if (!cancel_work(&w->work))
 		return false;	/* its run function is starting */
-	list_del_init(&w->entry);
+	work_unlist_locked(w);
 	__clear_bit(NTSHIM_WORK_QUEUED, &w->flags);
 	return true;
 }
@@ -301,14 +317,6 @@ void ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
 		   WorkItem, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(ExQueueWorkItem);
-
-/* The memory that holds @w, for the unload guard. */
-static const void *work_owner_object(struct ntshim_work *w)
-{
-	if (w->kind == NTSHIM_WORK_IO)
-		return container_of(w, IO_WORKITEM, Work);
-	return container_of(w, WORK_QUEUE_ITEM, Work);
-}
 
 unsigned int ntshim_workitem_free_check(unsigned long lo, unsigned long hi,
 					ULONG tag, unsigned long caller)

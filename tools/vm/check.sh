@@ -8,7 +8,11 @@
 #   - every demo must end with "status: STATUS_SUCCESS";
 #   - the example driver and ntpoolmon must report ok against the live module;
 #   - no BUG/WARNING/KASAN/lockdep/kmemleak report, no taint but O, E, N;
-#   - the guest must finish before NTSHIM_VM_TIMEOUT.
+#   - the guest must finish before NTSHIM_VM_TIMEOUT;
+#   - last, after the unload and kmemleak scan above, a driver exhausts
+#     page-sized NonPagedPool: it must get NULL (no OOM killer, no panic),
+#     free it all, and leave no leak; that section of the console is
+#     judged on its own (vm_exhaust_verdict), the rest as above.
 # Ends with the line "N passed, N failed[, N skipped]".
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -26,9 +30,17 @@ rsync -a "$vm_dir/rearm/" "$rearm/"
 make -s -C "$kdir" M="$rearm" -j"$(nproc)" W=1 NTSHIM="$obj" \
 	KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
 
+# The pool exhaustion driver, built the same way.
+exhaust=$cache/obj-exhaust
+mkdir -p "$exhaust"
+rsync -a "$vm_dir/exhaust/" "$exhaust/"
+make -s -C "$kdir" M="$exhaust" -j"$(nproc)" W=1 NTSHIM="$obj" \
+	KBUILD_EXTRA_SYMBOLS="$obj/Module.symvers" modules
+
 make -s -C "$top/tools/ntpoolmon"
 extra="$top/tools/ntpoolmon/ntpoolmon $vm_dir/guest-ntpoolmon.sh"
 extra="$extra $rearm/ntshim_rearm.ko $vm_dir/guest-lifecycle.sh"
+extra="$extra $exhaust/ntshim_exhaust.ko $vm_dir/guest-exhaust.sh"
 if [ -f "$obj/examples/ntshim_example.ko" ]; then
 	extra="$extra $obj/examples/ntshim_example.ko $vm_dir/guest-example.sh"
 fi
@@ -54,8 +66,19 @@ fi
 "$vm_dir/parse-results.sh" "$log" $expected > "$cache/check.summary" || true
 cat "$cache/check.summary"
 
+# The exhaustion step's section, judged apart from the rest.
+vm_split_post "$log" "$cache/check-main.log" "$cache/check-exhaust.log"
+grep '^NTSHIM-EXHAUST: ok' "$cache/check-exhaust.log" || true
 nproblems=0
-report=$(vm_verdict "$log" "$status") || nproblems=$?
+report=$(vm_verdict "$cache/check-main.log" "$status") || nproblems=$?
+n=0
+exhaust_report=$(vm_exhaust_verdict "$cache/check-exhaust.log") || n=$?
+if [ "$n" -ne 0 ]; then
+	nproblems=$((nproblems + n))
+	report="$report
+  pool exhaustion step (its console: $cache/check-exhaust.log):
+$exhaust_report"
+fi
 
 passed=$(sed -n 's/^TOTAL passed=\([0-9]*\) .*/\1/p' "$cache/check.summary")
 failed=$(sed -n 's/^TOTAL .* failed=\([0-9]*\) .*/\1/p' "$cache/check.summary")

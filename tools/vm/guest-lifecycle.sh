@@ -3,7 +3,7 @@
 # Guest side of make check's lifecycle steps (run by guest-check.sh after
 # the suites, with ntshim.ko, ntshim_demos.ko and ntshim_test.ko loaded):
 #  1. ntshim_rearm.ko unloads with a self-re-arming timer, DPCs and work
-#     item, a lookaside list and pool blocks: ntshim must cancel the
+#     item, a lookaside list, an ERESOURCE and pool blocks: ntshim must cancel the
 #     deferred work first and report the pool leaks last, without a splat;
 #  2. ntshim.ko's init ladder: insmod with fail_init_step=1..6 must fail
 #     each time and leave nothing behind;

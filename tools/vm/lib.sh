@@ -170,3 +170,46 @@ $(printf '%s\n' "$splats" | head -n 40)")
 	printf '  - %s\n' "${found[@]}"
 	return ${#found[@]}
 }
+
+# vm_split_post <log> <main> <post>: the console log without, and only,
+# the section between "NTSHIM-VM: post begin" and "NTSHIM-VM: post end"
+# (guest-init's last step, which may exhaust memory on purpose).
+vm_split_post() {
+	sed '/^NTSHIM-VM: post begin$/,/^NTSHIM-VM: post end/d' "$1" > "$2"
+	sed -n '/^NTSHIM-VM: post begin$/,/^NTSHIM-VM: post end/p' "$1" > "$3"
+}
+
+# vm_exhaust_verdict <post>: judge the pool exhaustion step's section.
+# Exhausted pool must be NULL for the driver and nothing worse: no OOM
+# killer, no panic or oops, no KASAN or lockdep report, no warning with
+# ntshim's code in its trace (a pool allocation that warns), no leak
+# report from ntshim or kmemleak, no taint but O, E and N.  Allocation
+# failures of other code while memory is gone are what exhaustion means;
+# they are tolerated here only.  (Its ok/FAIL lines are counted by
+# parse-results.sh.)  Prints one "  - <problem>" line per
+# problem; returns how many there were.
+vm_exhaust_verdict() {
+	local post=$1 found=() bad t
+	grep -q '^NTSHIM-VM: post end 0$' "$post" ||
+		found+=("the exhaustion step did not finish")
+	grep -q '^NTSHIM-EXHAUST: ok driver: NULL after' "$post" ||
+		found+=("the exhaustion driver did not report getting NULL")
+	bad=$(grep -E 'invoked oom-killer|Out of memory|Kernel panic|Oops|BUG:|general protection fault|UBSAN:|kmemleak: .*suspected memory leak|unreferenced object|ntshim: .*(leak|violation)' "$post" | head -n 10 || true)
+	[ -z "$bad" ] || found+=("reports during exhaustion:
+$bad")
+	# a warning or allocation failure trace that passes through ntshim
+	bad=$(awk '/WARNING:|page allocation failure|vmalloc error/ { w = 1; n = 0 }
+		   w && /(ntshim|ExAllocatePool)/ { print; w = 0 }
+		   w && ++n > 60 { w = 0 }' "$post" | head -n 5)
+	[ -z "$bad" ] || found+=("an allocation warned with ntshim in its trace:
+$bad")
+	t=$(sed -n 's/^NTSHIM-EXHAUST: taint \([0-9]*\)$/\1/p' "$post" | tail -n 1)
+	if [ -z "$t" ]; then
+		found+=("no taint line after the exhaustion step")
+	elif [ $((t & ~((1 << 12) | (1 << 13) | (1 << 18)))) -ne 0 ]; then
+		found+=("taint $t after the exhaustion step")
+	fi
+	[ ${#found[@]} -ne 0 ] || return 0
+	printf '  - %s\n' "${found[@]}"
+	return ${#found[@]}
+}

@@ -39,6 +39,8 @@ suite != "" && /^    not ok [0-9]+ / {
 /^NTSHIM-EXAMPLE: FAIL/ { efail++; failures = failures "  FAIL example: " $0 "\n"; next }
 /^NTSHIM-LIFECYCLE: ok/ { lpass++; next }
 /^NTSHIM-LIFECYCLE: FAIL/ { lfail++; failures = failures "  FAIL lifecycle: " $0 "\n"; next }
+/^NTSHIM-EXHAUST: ok/ { xpass++; next }
+/^NTSHIM-EXHAUST: FAIL/ { xfail++; failures = failures "  FAIL pool exhaustion: " $0 "\n"; next }
 /^NTSHIM-TOOL: ok / { tlpass++; next }
 /^NTSHIM-TOOL: FAIL / { tlfail++; failures = failures "  FAIL tool: " $0 "\n"; next }
 END {
@@ -64,6 +66,7 @@ END {
 	if (epass + efail) printf "%-24s %3d passed, %d failed\n", "example driver", epass, efail
 	if (tlpass + tlfail) printf "%-24s %3d passed, %d failed\n", "ntpoolmon (live)", tlpass, tlfail
 	if (lpass + lfail) printf "%-24s %3d passed, %d failed\n", "lifecycle", lpass, lfail
+	if (xpass + xfail) printf "%-24s %3d passed, %d failed\n", "pool exhaustion", xpass, xfail
 	if (failures != "") printf "%s", failures
-	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass + tlpass + lpass, tfail + dfail + efail + tlfail + lfail, tskip
+	printf "TOTAL passed=%d failed=%d skipped=%d\n", tpass + dpass + epass + tlpass + lpass + xpass, tfail + dfail + efail + tlfail + lfail + xfail, tskip
 }' "$log"

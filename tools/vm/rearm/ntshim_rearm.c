@@ -4,10 +4,11 @@
  * for make check (tools/vm/guest-lifecycle.sh).  Its init sets a periodic
  * KTIMER whose DPC sets the timer again and queues a second DPC that
  * queues itself again, queues a work item that queues itself again,
- * uses a lookaside list and allocates pool blocks; its
- * unload routine forgets all of it.  ntshim must stop the deferred work
- * first (in passes, until nothing re-arms), then delete the lookaside
- * list, then report the pool leaks, with no crash.  (Blocks still out of
+ * uses a lookaside list, initialises an ERESOURCE and allocates pool
+ * blocks; its unload routine forgets all of it.  ntshim must stop the
+ * deferred work first (in passes, until nothing re-arms), then delete the
+ * lookaside list and unregister the resource, then report the pool
+ * leaks, with no crash.  (Blocks still out of
  * a deleted lookaside list stay allocated for good, which kmemleak would
  * report after ntshim's own report, so none are left out; the leaked
  * pool blocks are tracked and told to kmemleak as reported.)
@@ -26,6 +27,7 @@ static KTIMER rearm_timer;
 static KDPC rearm_timer_dpc, rearm_self_dpc;
 static WORK_QUEUE_ITEM rearm_work;
 static NPAGED_LOOKASIDE_LIST rearm_lookaside;
+static ERESOURCE rearm_resource;
 static atomic_t rearm_self_left, rearm_runs;
 
 static KDEFERRED_ROUTINE rearm_self_routine;
@@ -78,9 +80,13 @@ static int __init rearm_init(void)
 	for (i = 0; i < 2; i++)
 		if (!ExAllocatePoolWithTag(NonPagedPool, 64 << i, REARM_TAG))
 			return -ENOMEM;
+	/* a shared owner entry: its table must not leak at unload either */
+	ExInitializeResourceLite(&rearm_resource);
+	ExAcquireResourceSharedLite(&rearm_resource, TRUE);
+	ExReleaseResourceLite(&rearm_resource);
 	KeSetTimerEx(&rearm_timer, due, 2, &rearm_timer_dpc);
 	ExQueueWorkItem(&rearm_work, DelayedWorkQueue);
-	pr_info("armed: timer, DPCs, work item, lookaside and pool blocks\n");
+	pr_info("armed: timer, DPCs, work item, lookaside, resource and pool blocks\n");
 	return 0;
 }
 
