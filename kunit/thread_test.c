@@ -152,13 +152,19 @@ static void ObReferenceObject_thread_test(struct kunit *test)
 
 	worker_init(&w);
 	obj = start_worker(test, &w, NULL);
-	/* the thread's own + ours + this one */
+	/* the running thread's own + ours + this one */
 	KUNIT_EXPECT_EQ(test, ObReferenceObject(obj), 3);
+	KUNIT_EXPECT_EQ(test, ObDereferenceObject(obj), 2);
 	KeSetEvent(&w.stop, IO_NO_INCREMENT, FALSE);
 	KUNIT_EXPECT_EQ(test, wait_exit(obj), STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, ObDereferenceObject(obj), 1);
 	KUNIT_EXPECT_EQ(test, ntshim_thread_exit_status(obj), STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, ObDereferenceObject(obj), 0);
+	/*
+	 * Ours is the last but for the thread's own, which the exiting
+	 * thread drops just after it signals (as Windows' reaper does after
+	 * the thread object is signalled): 1 or 0, and the last one frees
+	 * it (KASAN and kmemleak would see otherwise).
+	 */
+	KUNIT_EXPECT_LE(test, ObDereferenceObject(obj), 1);
 }
 
 /* A thread that returns at DISPATCH_LEVEL: reported and lowered. */

@@ -16,7 +16,7 @@
 
 #include "pool_internal.h"
 
-struct pool_big_slot *ntshim_pool_big __read_mostly;
+static struct pool_big_slot *ntshim_pool_big __read_mostly;
 
 int ntshim_pool_big_init(void)
 {

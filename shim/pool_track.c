@@ -25,8 +25,8 @@
 #include "pool_internal.h"
 
 bool ntshim_pool_track = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
-module_param_named(pool_track, ntshim_pool_track, bool, 0644);
 EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_track);
+module_param_named(pool_track, ntshim_pool_track, bool, 0644);
 MODULE_PARM_DESC(pool_track,
 		 "track every live pool block for pool_outstanding (default: on in debug builds)");
 
