@@ -17,8 +17,7 @@
 #include <ntshim/ntddk.h>
 
 #include "ntshim_kunit.h"
-#include "../shim/pool_internal.h"
-#include "../shim/verifier.h"
+#include <ntshim/verifier.h>
 
 static struct ntshim_pool_tag_stats pool_row(ULONG tag, POOL_TYPE type)
 {
@@ -1040,9 +1039,8 @@ static int pool_tier_enter(struct kunit *test, bool verify)
 
 	if (!saved)
 		return -ENOMEM;
-	saved->track = READ_ONCE(ntshim_pool_track);
+	saved->track = ntshim_pool_track_set(false);
 	test->priv = saved;
-	WRITE_ONCE(ntshim_pool_track, false);
 	return ntshim_verifier_set("pool_verify", verify ? "1" : "0");
 }
 
@@ -1062,7 +1060,7 @@ static void pool_tier_exit(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("pool_verify", "0"), 0);
 	if (saved)
-		WRITE_ONCE(ntshim_pool_track, saved->track);
+		ntshim_pool_track_set(saved->track);
 }
 
 static struct kunit_suite ntshim_pool_fast_suite = {

@@ -12,8 +12,7 @@
 #include <ntshim/ntddk.h>
 
 #include "ntshim_kunit.h"
-#include "../shim/pool_internal.h"
-#include "../shim/verifier.h"
+#include <ntshim/verifier.h>
 
 #define TAG_TST1 0x31747354	/* "Tst1" */
 #define TAG_TST2 0x32747354	/* "Tst2" */
@@ -38,20 +37,20 @@ static int verifier_test_init(struct kunit *test)
 
 static void verifier_off_test(struct kunit *test)
 {
-	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_FALSE(test, ntshim_verifier_pool_on());
 	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE), 0U);
 }
 
 static void verifier_pool_verify_test(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "1"), 0);
-	KUNIT_EXPECT_TRUE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_TRUE(test, ntshim_verifier_pool_on());
 	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE),
 			(unsigned int)NTSHIM_VERIFY_POOL);
 	KUNIT_EXPECT_EQ(test, ntshim_verifier_pool(TAG_TST1, NULL),
 			(unsigned int)NTSHIM_VERIFY_POOL);
 	verifier_reset(test);
-	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_FALSE(test, ntshim_verifier_pool_on());
 }
 
 static void verifier_special_tags_test(struct kunit *test)
@@ -121,7 +120,7 @@ static void verifier_strict_parse_test(struct kunit *test)
 			-EINVAL);
 	KUNIT_EXPECT_EQ(test, ntshim_verifier_set("no_such_option", "1"),
 			-EINVAL);
-	KUNIT_EXPECT_FALSE(test, ntshim_pool_verifying());
+	KUNIT_EXPECT_FALSE(test, ntshim_verifier_pool_on());
 	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("special_pool", "1"), 0);
 	/* still only Tst1 */
 	KUNIT_EXPECT_NE(test, ntshim_verifier_pool(TAG_TST1, THIS_MODULE), 0U);
@@ -137,14 +136,13 @@ static void verifier_strict_parse_test(struct kunit *test)
 static void verifier_tier_switch_test(struct kunit *test)
 {
 	struct ntshim_violation_mark dbl = ntshim_mark(NTSHIM_V_POOL_DOUBLE_FREE);
-	bool track = READ_ONCE(ntshim_pool_track);
+	bool track = ntshim_pool_track_set(false);
 	void *fast, *checked;
 
-	WRITE_ONCE(ntshim_pool_track, false);
 	fast = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG_TST1);
 	KUNIT_ASSERT_EQ(test, ntshim_verifier_set("pool_verify", "1"), 0);
 	checked = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG_TST1);
-	WRITE_ONCE(ntshim_pool_track, track);
+	ntshim_pool_track_set(track);
 	KUNIT_ASSERT_NOT_NULL(test, fast);
 	KUNIT_ASSERT_NOT_NULL(test, checked);
 	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(fast, NULL), (SIZE_T)40);

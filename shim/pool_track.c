@@ -25,10 +25,15 @@
 #include "pool_internal.h"
 
 bool ntshim_pool_track = IS_ENABLED(CONFIG_NTSHIM_DEBUG);
-EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_track);
 module_param_named(pool_track, ntshim_pool_track, bool, 0644);
 MODULE_PARM_DESC(pool_track,
 		 "track every live pool block for pool_outstanding (default: on in debug builds)");
+
+bool ntshim_pool_track_set(bool on)
+{
+	return xchg(&ntshim_pool_track, on);
+}
+EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_track_set);
 
 struct pool_track_list {
 	spinlock_t lock;	/* protects blocks */

@@ -10,6 +10,7 @@
 #define _NTSHIM_TEST_EXPORTS_H
 
 #include <kunit/visibility.h>
+#include <linux/bits.h>
 #include <linux/export.h>
 #include <ntshim/types.h>
 
@@ -171,5 +172,36 @@ long ntshim_live_filter_objects(void);
  * goes.  For the KUnit suites, which call it for their own module.
  */
 void ntshim_owner_going(struct module *mod);
+
+/* What ntshim_verifier_pool() says applies to one allocation. */
+#define NTSHIM_VERIFY_POOL BIT(0)	/* pool_verify */
+#define NTSHIM_VERIFY_SPECIAL BIT(1)	/* special pool */
+#define NTSHIM_VERIFY_UNDERRUN BIT(2)	/* special pool, block starts page */
+
+/**
+ * ntshim_verifier_pool() - the Verifier options for one allocation
+ * @tag:   its pool tag
+ * @owner: the module it is charged to (NULL: ntshim's own)
+ *
+ * Any IRQL.
+ *
+ * Return: NTSHIM_VERIFY_* bits.
+ */
+unsigned int ntshim_verifier_pool(ULONG tag, struct module *owner);
+
+/**
+ * ntshim_verifier_pool_on() - is any pool option of Verifier on?
+ *
+ * Return: true while pool allocations and frees take the checked path.
+ */
+bool ntshim_verifier_pool_on(void);
+
+/**
+ * ntshim_pool_track_set() - switch per-block tracking (pool_track)
+ * @on: the new setting
+ *
+ * Return: the setting before.
+ */
+bool ntshim_pool_track_set(bool on);
 
 #endif /* _NTSHIM_TEST_EXPORTS_H */

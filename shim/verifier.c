@@ -66,7 +66,6 @@ struct verifier_config {
 };
 
 DEFINE_STATIC_KEY_FALSE(ntshim_pool_verifier_key);
-EXPORT_SYMBOL_IF_KUNIT(ntshim_pool_verifier_key);
 
 static struct verifier_config __rcu *verifier_config;
 static DEFINE_MUTEX(verifier_mutex);
@@ -130,6 +129,12 @@ out:
 	return opts;
 }
 EXPORT_SYMBOL_IF_KUNIT(ntshim_verifier_pool);
+
+bool ntshim_verifier_pool_on(void)
+{
+	return ntshim_pool_verifying();
+}
+EXPORT_SYMBOL_IF_KUNIT(ntshim_verifier_pool_on);
 
 /* One tag pattern: 1..4 bytes, '?' any byte, a final '*' any rest. */
 static int verifier_parse_tag(const char *s, size_t len, struct verifier_tag *t)

@@ -15,11 +15,6 @@
 struct dentry;
 struct module;
 
-/* What ntshim_verifier_pool() says applies to one allocation. */
-#define NTSHIM_VERIFY_POOL BIT(0)	/* pool_verify */
-#define NTSHIM_VERIFY_SPECIAL BIT(1)	/* special pool */
-#define NTSHIM_VERIFY_UNDERRUN BIT(2)	/* special pool, block starts page */
-
 /* On while any pool option is on: the pool's fast path is off then. */
 DECLARE_STATIC_KEY_FALSE(ntshim_pool_verifier_key);
 
@@ -28,16 +23,7 @@ static __always_inline bool ntshim_pool_verifying(void)
 	return static_branch_unlikely(&ntshim_pool_verifier_key);
 }
 
-/**
- * ntshim_verifier_pool() - the Verifier options for one allocation
- * @tag:   its pool tag
- * @owner: the module it is charged to (NULL: ntshim's own)
- *
- * Any IRQL.
- *
- * Return: NTSHIM_VERIFY_* bits.
- */
-unsigned int ntshim_verifier_pool(ULONG tag, struct module *owner);
+/* ntshim_verifier_pool(): in test_exports.h, the KUnit suite calls it too. */
 
 struct dentry *ntshim_verifier_init(struct dentry *root);
 void ntshim_verifier_exit(void);
