@@ -358,6 +358,9 @@ static void ExQueryPoolBlockSize_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(p + 32, NULL), 0);
 	NTSHIM_EXPECT_VIOLATIONS(test, &bad0, 1);
 	kfree(p);
+	/* NULL is no block, not a free slot of the big-block table */
+	KUNIT_EXPECT_EQ(test, ExQueryPoolBlockSize(NULL, NULL), 0);
+	NTSHIM_EXPECT_VIOLATIONS(test, &bad0, 2);
 }
 
 /*

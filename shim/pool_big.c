@@ -59,6 +59,8 @@ struct pool_big_slot *ntshim_pool_big_claim(const void *p)
 	u32 i = pool_big_hash(p);
 	unsigned int n;
 
+	if (!va)	/* what a free slot holds */
+		return NULL;
 	for (n = 0; n < POOL_BIG_PROBES; n++, i = (i + 1) % POOL_BIG_SLOTS) {
 		struct pool_big_slot *s = &ntshim_pool_big[i];
 		/* acquire: the size and row the insert wrote before */
@@ -79,6 +81,8 @@ SIZE_T ntshim_pool_big_size(const void *p)
 	u32 i = pool_big_hash(p);
 	unsigned int n;
 
+	if (!va)	/* what a free slot holds */
+		return 0;
 	for (n = 0; n < POOL_BIG_PROBES; n++, i = (i + 1) % POOL_BIG_SLOTS) {
 		struct pool_big_slot *s = &ntshim_pool_big[i];
 		u32 size;
