@@ -13,11 +13,20 @@
  *
  * Large blocks (>= PAGE_SIZE) are page aligned as on Windows: the size is
  * rounded up to whole pages and allocated with kvmalloc() when the caller
- * may sleep, kmalloc() when not; their record is in the pool_large table
- * (pool_large.c), Windows' big-pool table.
+ * may sleep, kmalloc() when not; their record is a slot of the flat
+ * big-block table (pool_big.c, Windows' big-pool table) in the default
+ * tier, a pool_large record (pool_large.c) on the checked path.
  *
- * Free trusts nothing: the pointer must be 16-aligned, a large block must
- * be in the table, a small block's header must lie on a slab page and is
+ * Two paths.  The default tier's fast path (pool_alloc_fast(),
+ * pool_free_fast()) serves ordinary requests with a cheap magic, the
+ * header's address keyed by a boot secret, still claimed with one cmpxchg
+ * on free.  Everything else, and every call while a Driver Verifier
+ * option is on (verifier.c), takes the checked path described next; it
+ * knows both kinds of magic, so a block may cross a change of tier.
+ *
+ * The checked free trusts nothing: the pointer must be 16-aligned, a
+ * large block must be in a table, a small block's header must lie on a
+ * slab page and is
  * read without KASAN instrumentation (and without faulting where pages
  * can be unmapped, see pool_read_magic()), and its magic must check out
  * for that address.  The block is then claimed by swapping exactly the
