@@ -461,7 +461,7 @@ static __always_inline PVOID pool_alloc(const struct pool_req *r)
  */
 #define POOL_FAST_TYPE_BITS (POOL_TYPE_KNOWN_BITS & ~NonPagedPoolCacheAligned)
 
-/* @pc: preempt_count(), i.e. 0 at PASSIVE_LEVEL (or APC_LEVEL). */
+/* @pc: preempt_count(), read once for this test and pool_gfp()'s. */
 static __always_inline bool pool_fast_ok(SIZE_T size, bool paged,
 					 unsigned long pc)
 {
@@ -470,9 +470,10 @@ static __always_inline bool pool_fast_ok(SIZE_T size, bool paged,
 		return false;
 	if (size - 1 >= U32_MAX)	/* 0, and what a slot cannot hold */
 		return false;
-	if ((pc & (NMI_MASK | HARDIRQ_MASK)) || irqs_disabled())
+	if (ntshim_irql_pc_masked(pc) || irqs_disabled())
 		return false;	/* above DISPATCH_LEVEL */
-	return !paged || !pc;	/* paged pool: below DISPATCH_LEVEL */
+	/* paged pool: below DISPATCH_LEVEL */
+	return !paged || !ntshim_irql_pc_dispatch(pc);
 }
 
 static __always_inline void *pool_alloc_fast(SIZE_T size, ULONG tag,
@@ -593,15 +594,17 @@ PVOID ntshim_pool_alloc(POOL_TYPE PoolType, SIZE_T Size, ULONG Tag,
 		caller = _RET_IP_;
 	if (likely(!(PoolType & ~POOL_FAST_TYPE_BITS) &&
 		   (PoolType & POOL_TYPE_BASE_MASK) != DontUseThisType &&
-		   pool_fast_ok(Size, PoolType & PagedPool, pc)))
-		p = pool_alloc_default(Size, Tag, PoolType,
-				       pool_gfp(pc, (how & NTSHIM_POOL_PRIORITY_MASK) <
-						    NormalPoolPriority,
-						(how & NTSHIM_POOL_ZERO) ||
-						(PoolType & POOL_ZERO_ALLOCATION)),
-				       owner, caller);
-	else
+		   pool_fast_ok(Size, PoolType & PagedPool, pc))) {
+		gfp_t gfp = pool_gfp(ntshim_irql_pc_dispatch(pc),
+				     (how & NTSHIM_POOL_PRIORITY_MASK) <
+				     NormalPoolPriority,
+				     (how & NTSHIM_POOL_ZERO) ||
+				     (PoolType & POOL_ZERO_ALLOCATION));
+
+		p = pool_alloc_default(Size, Tag, PoolType, gfp, owner, caller);
+	} else {
 		p = pool_alloc_checked(PoolType, Size, Tag, how, owner, caller);
+	}
 	if (unlikely(!p) && (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE))
 		ntshim_seh_raise(STATUS_INSUFFICIENT_RESOURCES, caller, 0, 0);
 	return p;
@@ -714,12 +717,14 @@ PVOID ntshim_pool_alloc3(POOL_FLAGS Flags, SIZE_T Size, ULONG Tag,
 	if (!caller)
 		caller = _RET_IP_;
 	if (likely((paged || kind == POOL_FLAG_NON_PAGED) && Tag && !Count &&
-		   pool_fast_ok(Size, paged, pc)))
+		   pool_fast_ok(Size, paged, pc))) {
+		gfp_t gfp = pool_gfp(ntshim_irql_pc_dispatch(pc), false,
+				     !(Flags & POOL_FLAG_UNINITIALIZED));
+
 		return pool_alloc_default(Size, Tag,
 					  paged ? PagedPool : NonPagedPoolNx,
-				       pool_gfp(pc, false,
-						!(Flags & POOL_FLAG_UNINITIALIZED)),
-				       owner, caller);
+					  gfp, owner, caller);
+	}
 	return pool_alloc3_checked(Flags, Size, Tag, Params, Count, owner,
 				   caller);
 }
@@ -1098,7 +1103,7 @@ static __always_inline bool pool_free_fast(PVOID P, ULONG Tag,
 	u64 magic;
 
 	if (ntshim_pool_verifying() || !pool_fast_addr(P) ||
-	    (pc & (NMI_MASK | HARDIRQ_MASK)) || irqs_disabled())
+	    ntshim_irql_pc_masked(pc) || irqs_disabled())
 		return false;
 	magic = READ_ONCE_NOCHECK(h->magic);
 	if (magic != pool_fast_magic(h, false) ||
@@ -1154,13 +1159,13 @@ SIZE_T ntshim_pool_block_size(PVOID P, PBOOLEAN QuotaCharged,
 		caller = _RET_IP_;
 	if (QuotaCharged)
 		*QuotaCharged = FALSE;
-	if (PAGE_ALIGNED(P) || is_vmalloc_addr(P)) {
-		f.size = PAGE_ALIGNED(P) ? ntshim_pool_big_size(P) : 0;
-		if (!f.size && is_vmalloc_addr(P))
-			f.size = ntshim_pool_special_size(P);
-		if (f.size)
-			return f.size;
-	}
+	/* the big-block table and special pool keep no header */
+	if (PAGE_ALIGNED(P))
+		f.size = ntshim_pool_big_size(P);
+	if (!f.size && is_vmalloc_addr(P))
+		f.size = ntshim_pool_special_size(P);
+	if (f.size)
+		return f.size;
 	rcu_read_lock();
 	what = pool_lookup(P, &f);
 	if (what == POOL_LIVE && !pool_size_unclaimed(&f))

@@ -117,6 +117,21 @@ static __always_inline bool ntshim_irql_pc_masked(unsigned long pc)
 }
 
 /**
+ * ntshim_irql_pc_dispatch() - does a preempt_count() value mean DISPATCH_LEVEL?
+ * @pc: preempt_count(), read by the caller
+ *
+ * For callers that have already ruled out a hard context and masked
+ * interrupts: preemption or softirqs off, or a softirq running (which
+ * PREEMPT_RT counts in the task, not in @pc).
+ *
+ * Return: true at DISPATCH_LEVEL, false below it.
+ */
+static __always_inline bool ntshim_irql_pc_dispatch(unsigned long pc)
+{
+	return pc || (IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq());
+}
+
+/**
  * ntshim_irql_unmasked() - the IRQL when it is known not to be above DISPATCH
  * @pc: preempt_count(), read by the caller
  *
@@ -127,8 +142,7 @@ static __always_inline bool ntshim_irql_pc_masked(unsigned long pc)
  */
 static __always_inline KIRQL ntshim_irql_unmasked(unsigned long pc)
 {
-	/* PREEMPT_RT keeps the BH-disable count in the task, not in pc. */
-	if (pc || (IS_ENABLED(CONFIG_PREEMPT_RT) && in_softirq()))
+	if (ntshim_irql_pc_dispatch(pc))
 		return DISPATCH_LEVEL;
 	if (unlikely(atomic_read(&ntshim_apc_threads)))
 		return ntshim_irql_apc();
